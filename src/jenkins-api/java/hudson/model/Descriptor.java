@@ -1,0 +1,31 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
+    protected Descriptor(Class<? extends T> clazz) {}
+
+    protected Descriptor() {}
+
+    @NonNull
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    public String getId() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    @Override
+    public synchronized void save() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    @Override
+    public synchronized void load() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+}
