@@ -1,0 +1,44 @@
+package io.jenkins.plugins.buildstash.api;
+
+import java.util.Objects;
+
+/**
+ * A Buildstash API key. Deliberately not {@link java.io.Serializable} and never printed: it only ever leaves this object
+ * as the value of an {@code Authorization} header on an API call.
+ */
+public final class ApiKey {
+
+    private final String value;
+
+    private ApiKey(String value) {
+        this.value = value;
+    }
+
+    /** @throws IllegalArgumentException if the key is blank or contains whitespace (a pasting mistake) */
+    public static ApiKey of(String value) {
+        Objects.requireNonNull(value, "API key");
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("The Buildstash API key is empty");
+        }
+        if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(
+                    "The Buildstash API key contains spaces or line breaks: paste the key alone, as Buildstash shows it");
+        }
+        return new ApiKey(trimmed);
+    }
+
+    String authorizationHeader() {
+        return "Bearer " + value;
+    }
+
+    /** For scrubbing a server message that might echo the key. */
+    String scrub(String text) {
+        return Redact.text(text, value);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKey[****]";
+    }
+}

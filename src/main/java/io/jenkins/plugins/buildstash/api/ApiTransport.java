@@ -1,0 +1,268 @@
+package io.jenkins.plugins.buildstash.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one path every API call takes: it adds the key, JSON headers and timeout, runs the retry policy, and turns every
+ * failure into a {@link BuildstashException} whose message says what to do. Storage URLs never go through here.
+ */
+final class ApiTransport {
+
+    private static final Pattern SCOPE = Pattern.compile("requires '([a-z_]+:[a-z]+)' scope");
+
+    /** One API call. {@code what} names the resource for messages, e.g. "build 'b9' of application 'a1'". */
+    record Call(String method, String path, Map<String, String> query, Object body, RetryPolicy.CallKind kind, String what) {
+        String operation() {
+            return method + " " + path;
+        }
+    }
+
+    private final URI base;
+    private final ApiKey key;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final String userAgent;
+    private final Retrier retrier;
+    private final Clock clock;
+
+    ApiTransport(URI base, ApiKey key, HttpClient http, Duration requestTimeout, String userAgent, Retrier retrier,
+            Clock clock) {
+        this.base = base;
+        this.key = key;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+        this.userAgent = userAgent;
+        this.retrier = retrier;
+        this.clock = clock;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    Retrier retrier() {
+        return retrier;
+    }
+
+    /** The parsed JSON body (a NullNode when empty), after retries. */
+    JsonNode call(Call call, RetryBudget budget) throws IOException, InterruptedException {
+        HttpRequest request = build(call);
+        return retrier.call(call.kind(), call.operation(), budget, attempt -> exchange(call, request));
+    }
+
+    private HttpRequest build(Call call) throws BuildstashException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(call))
+                .timeout(requestTimeout)
+                .header("Authorization", key.authorizationHeader())
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent);
+        if (call.body() == null) {
+            b.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            byte[] json;
+            try {
+                json = Json.MAPPER.writeValueAsBytes(call.body());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write the JSON body of " + call.operation(), e);
+            }
+            b.header("Content-Type", "application/json").method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json));
+        }
+        return b.build();
+    }
+
+    private URI uri(Call call) {
+        StringBuilder s = new StringBuilder(base.toString()).append(call.path());
+        char sep = '?';
+        for (Map.Entry<String, String> q : call.query().entrySet()) {
+            if (q.getValue() != null) {
+                s.append(sep).append(encode(q.getKey())).append('=').append(encode(q.getValue()));
+                sep = '&';
+            }
+        }
+        return URI.create(s.toString());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode exchange(Call call, HttpRequest request) throws BuildstashException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw networkFailure(call, e);
+        }
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        if (status >= 200 && status < 300) {
+            return parseSuccess(call, response, body);
+        }
+        throw errorStatus(call, response, body);
+    }
+
+    private JsonNode parseSuccess(Call call, HttpResponse<String> response, String body) throws BuildstashException {
+        if (body.isBlank()) {
+            return NullNode.getInstance();
+        }
+        if (looksLikeHtml(response, body)) {
+            throw new BuildstashException("Buildstash at " + hostOf(response) + " answered " + call.operation()
+                    + " with HTTP " + response.statusCode() + " and an HTML page instead of JSON: check that the base"
+                    + " URL points at the API (it usually ends in /api/v1), not at the web app or a proxy's login page",
+                    call.operation(), null, Failure.of(Failure.Type.PERMANENT));
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BuildstashException("Buildstash at " + hostOf(response) + " answered " + call.operation()
+                    + " with HTTP " + response.statusCode() + " but the JSON body was cut off or malformed",
+                    call.operation(), null, Failure.of(Failure.Type.MALFORMED_RESPONSE));
+        }
+    }
+
+    private BuildstashException errorStatus(Call call, HttpResponse<String> response, String body) {
+        int status = response.statusCode();
+        String op = call.operation();
+        JsonNode json = tryParse(body);
+        String serverMessage = json == null ? null : key.scrub(json.path("message").asText(null));
+        String said = serverMessage == null || serverMessage.isBlank()
+                ? (looksLikeHtml(response, body) ? "an HTML page, probably from a proxy in front of Buildstash" : "no reason given")
+                : serverMessage;
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").map(Redact::url).orElse("(no Location)");
+            return new BuildstashException("Buildstash at " + hostOf(response) + " redirected " + op + " (HTTP " + status
+                    + ") to " + location + ": API calls never follow redirects, because the API key would go along;"
+                    + " set the base URL to where the API really is", op, serverMessage,
+                    Failure.of(Failure.Type.PERMANENT));
+        }
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                response.headers().firstValue("Date").orElse(null), clock);
+        Failure failure = Failure.status(status, retryAfter);
+        switch (status) {
+            case 400:
+                return new BuildstashException("Buildstash refused " + op + " (HTTP 400): " + said, op, serverMessage, failure);
+            case 401:
+                return new BuildstashException("Buildstash rejected the API key (HTTP 401 on " + op + "): the key is"
+                        + " wrong, revoked or expired. Create a key in Buildstash and store it in the Jenkins credential",
+                        op, serverMessage, failure);
+            case 403:
+                Matcher scope = SCOPE.matcher(serverMessage == null ? "" : serverMessage);
+                if (scope.find()) {
+                    return new MissingScopeException(op, scope.group(1), serverMessage);
+                }
+                return new BuildstashException("Buildstash denied access to " + call.what() + " (HTTP 403 on " + op
+                        + "): " + said + ". An application key reaches only its own application: check the"
+                        + " application id, or use a key that can reach it", op, serverMessage, failure);
+            case 404:
+                return new BuildstashException("Buildstash found no " + call.what() + " (HTTP 404 on " + op
+                        + "): check the id or name, and that the API key can see it", op, serverMessage, failure);
+            case 415:
+                return new BuildstashException("Buildstash refused " + op + " (HTTP 415): " + said + ". The body must be"
+                        + " JSON; on an upload request this also means the file is larger than the plan allows",
+                        op, serverMessage, failure);
+            case 422:
+                return new ValidationException(op, serverMessage, fieldErrors(json));
+            case 429:
+                return new RateLimitException("Buildstash is rate-limiting " + op + " (HTTP 429"
+                        + (retryAfter == null ? "" : ", asked to wait " + retryAfter.toSeconds() + " s") + ")",
+                        op, serverMessage, retryAfter);
+            default:
+                String kind = status >= 500 ? "had a server error" : "answered with an error";
+                return new BuildstashException("Buildstash " + kind + " (HTTP " + status + " on " + op + "): " + said,
+                        op, serverMessage, failure);
+        }
+    }
+
+    private Map<String, List<String>> fieldErrors(JsonNode json) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (json == null || !json.path("errors").isObject()) {
+            return errors;
+        }
+        json.path("errors").fields().forEachRemaining(e -> {
+            List<String> messages = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(m -> messages.add(key.scrub(m.asText())));
+            } else {
+                messages.add(key.scrub(e.getValue().asText()));
+            }
+            errors.put(e.getKey(), messages);
+        });
+        return errors;
+    }
+
+    private BuildstashException networkFailure(Call call, IOException e) {
+        String op = call.operation();
+        String where = base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        if (hasCause(e, UnknownHostException.class)) {
+            return new BuildstashException("Cannot resolve the Buildstash host " + base.getHost() + " for " + op
+                    + ": check the base URL and the DNS or proxy settings of this machine", op,
+                    Failure.of(Failure.Type.PERMANENT), e);
+        }
+        if (hasCause(e, SSLException.class)) {
+            return new BuildstashException("The TLS connection to Buildstash at " + where + " failed for " + op + " ("
+                    + Redact.text(e.getMessage()) + "): check the proxy and the certificates this JVM trusts", op,
+                    Failure.of(Failure.Type.PERMANENT), e);
+        }
+        if (e instanceof HttpConnectTimeoutException || hasCause(e, ConnectException.class)) {
+            return new BuildstashException("Could not connect to Buildstash at " + where + " for " + op
+                    + ": check the base URL, the network and the proxy settings", op,
+                    Failure.of(Failure.Type.NOT_CONNECTED), e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new BuildstashException("Buildstash at " + where + " did not answer " + op + " within "
+                    + requestTimeout.toSeconds() + " s", op, Failure.of(Failure.Type.TIMED_OUT), e);
+        }
+        return new BuildstashException("The connection to Buildstash at " + where + " broke during " + op + " ("
+                + Redact.text(String.valueOf(e.getMessage())) + ")", op, Failure.of(Failure.Type.CONNECTION_LOST), e);
+    }
+
+    static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode tryParse(String body) {
+        try {
+            return body.isBlank() ? null : Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static boolean looksLikeHtml(HttpResponse<String> response, String body) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String start = body.stripLeading();
+        return type.contains("html") || start.startsWith("<");
+    }
+
+    private static String hostOf(HttpResponse<?> response) {
+        URI uri = response.uri();
+        return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+}
