@@ -1,0 +1,156 @@
+package io.jenkins.plugins.buildstash.upload;
+
+import io.jenkins.plugins.buildstash.api.Failure;
+import io.jenkins.plugins.buildstash.api.Redact;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One PUT of a byte range to a presigned URL. There is no fixed timeout, which would cut long uploads short: a
+ * watchdog cancels the PUT when no byte has moved, or no answer has come, for {@code stallTimeout}.
+ */
+final class StoragePut {
+
+    /** Headers the JDK client sets itself from the request and refuses to take from us. */
+    private static final Set<String> CLIENT_MANAGED = Set.of("content-length", "host", "connection", "expect");
+    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,64})</Code>");
+    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,200})</Message>");
+
+    private final HttpClient http;
+    private final ScheduledExecutorService watchdog;
+    private final Duration stallTimeout;
+
+    StoragePut(HttpClient http, ScheduledExecutorService watchdog, Duration stallTimeout) {
+        this.http = http;
+        this.watchdog = watchdog;
+        this.stallTimeout = stallTimeout;
+    }
+
+    /**
+     * @param what names the transfer in messages, e.g. "part 3 of 21 of game.pak"
+     * @param onBytes told of bytes handed to the client; told the negative total when this attempt fails
+     * @return the ETag storage returned, verbatim (quotes included), or null when it sent none
+     */
+    String put(String url, Map<String, String> headers, Path file, long offset, long length, boolean expectContinue,
+            String what, LongConsumer onBytes) throws StorageException, InterruptedException {
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicLong sent = new AtomicLong();
+        FileRangePublisher body = new FileRangePublisher(file, offset, length, n -> {
+            sent.addAndGet(n);
+            lastProgress.set(System.nanoTime());
+            onBytes.accept(n);
+        });
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(body).expectContinue(expectContinue);
+        headers.forEach((name, value) -> {
+            if (!CLIENT_MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
+                request.header(name, value);
+            }
+        });
+        String operation = "PUT " + Redact.url(url);
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long stallNanos = stallTimeout.toNanos();
+        ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastProgress.get() > stallNanos) {
+                body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
+                exchange.cancel(true);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        try {
+            HttpResponse<String> response = exchange.get();
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response.headers().firstValue("ETag").orElse(null);
+            }
+            throw refused(response, what, operation);
+        } catch (InterruptedException e) {
+            body.abort(new IOException("interrupted"));
+            exchange.cancel(true);
+            onBytes.accept(-sent.get());
+            throw e;
+        } catch (CancellationException e) {
+            onBytes.accept(-sent.get());
+            throw new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
+                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+        } catch (ExecutionException e) {
+            onBytes.accept(-sent.get());
+            throw networkFailure(e.getCause(), what, url, operation, stallNanos, lastProgress);
+        } catch (StorageException e) {
+            onBytes.accept(-sent.get());
+            throw e;
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private StorageException networkFailure(Throwable cause, String what, String url, String operation, long stallNanos,
+            AtomicLong lastProgress) {
+        String host = Redact.url(url);
+        if (System.nanoTime() - lastProgress.get() > stallNanos) {
+            return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
+                    + " s (" + host + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+        }
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                || cause != null && cause.getCause() instanceof ConnectException) {
+            return new StorageException("Could not connect to storage for " + what + " (" + host + ")", operation,
+                    Failure.of(Failure.Type.NOT_CONNECTED), false, null);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new StorageException("Storage timed out on " + what + " (" + host + ")", operation,
+                    Failure.of(Failure.Type.TIMED_OUT), false, null);
+        }
+        String detail = cause == null ? "unknown error" : Redact.text(String.valueOf(cause.getMessage()));
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return new StorageException("The TLS connection to storage failed for " + what + " (" + host + ": " + detail
+                    + "): check the proxy and the certificates this JVM trusts", operation,
+                    Failure.of(Failure.Type.PERMANENT), false, null);
+        }
+        return new StorageException("The connection to storage broke during " + what + " (" + host + ": " + detail + ")",
+                operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+    }
+
+    private static StorageException refused(HttpResponse<String> response, String what, String operation) {
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        String code = first(S3_CODE, body);
+        String message = first(S3_MESSAGE, body);
+        String reason = (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
+        boolean expired = status == 403 && (body.toLowerCase(Locale.ROOT).contains("expired"));
+        // S3 answers 400 RequestTimeout when a body arrives too slowly: the AWS SDKs retry it like a timeout.
+        Failure failure = "RequestTimeout".equals(code)
+                ? Failure.of(Failure.Type.TIMED_OUT)
+                : Failure.status(status, null);
+        String hint = expired
+                ? ": the presigned URL expired"
+                : status == 403 ? ": the presigned URL or its signed headers were refused" : "";
+        return new StorageException("Storage refused " + what + " (HTTP " + status + reason + ")" + hint, operation,
+                failure, expired, null);
+    }
+
+    private static String first(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        return m.find() ? Redact.text(m.group(1)) : null;
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.buildstash.upload;
+
+import io.jenkins.plugins.buildstash.api.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an upload against the rules of {@code POST /upload/request} (brief §5.2) before anything is sent, so that a
+ * typo fails at once with every problem listed, naming the option, the value and the rule, and never leaves a pending
+ * upload behind.
+ */
+public final class UploadValidator {
+
+    static final long MAX_FILE_BYTES = 500_000_000_000L;
+    static final long MAX_METADATA_BYTES = 20L * 1024 * 1024;
+    static final int MAX_METADATA_FILES = 10;
+    static final int MAX_LABELS = 10;
+    static final int MAX_ARCHITECTURES = 15;
+    static final int MAX_NOTES = 1000;
+
+    private static final Pattern STREAM = Pattern.compile("[\\w\\-+]+");
+    private static final Pattern SEMVER_PART = Pattern.compile("[a-zA-Z0-9\\-]+(\\.[a-zA-Z0-9\\-]+)*");
+    private static final Pattern BUILD_NUMBER = Pattern.compile("[a-zA-Z0-9._-]*");
+
+    private UploadValidator() {}
+
+    public static List<String> validate(UploadSpec spec) {
+        List<String> problems = new ArrayList<>();
+        UploadOptions o = spec.options();
+        checkFile(spec.primary(), "file", MAX_FILE_BYTES, problems);
+        if (spec.expansion() != null) {
+            checkFile(spec.expansion(), "expansionFile", MAX_FILE_BYTES, problems);
+        }
+        if (spec.metadata().size() > MAX_METADATA_FILES) {
+            problems.add("metadataArtifacts matched " + spec.metadata().size() + " files; at most " + MAX_METADATA_FILES
+                    + " are attached to one build");
+        }
+        for (MetadataFile m : spec.metadata()) {
+            checkFile(m.file(), "metadataArtifacts", MAX_METADATA_BYTES, problems);
+        }
+        checkPlatform(o.platform(), problems);
+        checkStream(o.stream(), problems);
+        checkVersion(o, problems);
+        checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
+        checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
+        checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "letters, digits, '.', '_' and '-'", problems);
+        if (o.labels().size() > MAX_LABELS) {
+            problems.add("labels has " + o.labels().size() + " entries; Buildstash takes at most " + MAX_LABELS);
+        }
+        if (o.architectures().size() > MAX_ARCHITECTURES) {
+            problems.add("architectures has " + o.architectures().size() + " entries; Buildstash takes at most "
+                    + MAX_ARCHITECTURES);
+        }
+        for (String arch : o.architectures()) {
+            checkKnown("architectures", arch, Vocabulary.ARCHITECTURES, problems);
+        }
+        if (o.notes() != null && o.notes().length() > MAX_NOTES) {
+            problems.add("notes is " + o.notes().length() + " characters long; Buildstash takes at most " + MAX_NOTES);
+        }
+        if (o.customTarget() != null && o.customTarget().length() > 20) {
+            problems.add("customTarget '" + o.customTarget() + "' is " + o.customTarget().length()
+                    + " characters long; Buildstash takes at most 20");
+        }
+        return problems;
+    }
+
+    private static void checkFile(LocalFile file, String option, long max, List<String> problems) {
+        if (file.size() == 0) {
+            problems.add(option + " " + file.name() + " is empty (0 bytes); Buildstash takes files of 1 byte or more:"
+                    + " check that the build wrote it");
+        } else if (file.size() > max) {
+            problems.add(option + " " + file.name() + " is " + Sizes.bytes(file.size()) + "; Buildstash takes at most "
+                    + Sizes.bytes(max) + " (" + max + " bytes) for it");
+        }
+        if (file.name().length() > 255) {
+            problems.add(option + " name '" + file.name().substring(0, 40) + "…' is " + file.name().length()
+                    + " characters long; Buildstash takes at most 255");
+        }
+        if (file.name().indexOf('/') >= 0 || file.name().indexOf('\0') >= 0) {
+            problems.add(option + " name '" + file.name() + "' must be a plain file name, without '/'");
+        }
+    }
+
+    private static void checkPlatform(String platform, List<String> problems) {
+        if (platform == null) {
+            problems.add("platform is required: one of Buildstash's platform identifiers such as 'android', 'ios',"
+                    + " 'windows', 'macos', 'linux' or 'generic'");
+            return;
+        }
+        checkKnown("platform", platform, Vocabulary.PLATFORMS, problems);
+    }
+
+    private static void checkKnown(String option, String value, Set<String> known, List<String> problems) {
+        if (!known.contains(value)) {
+            String hint = Vocabulary.closest(value.toLowerCase(Locale.ROOT), known);
+            problems.add(option + " '" + value + "' is not a Buildstash identifier"
+                    + (hint == null ? "" : ": did you mean '" + hint + "'?"));
+        }
+    }
+
+    private static void checkStream(String stream, List<String> problems) {
+        if (stream == null) {
+            problems.add("stream is required: the name of an existing stream of the application, such as 'production'");
+        } else if (stream.length() > 12) {
+            problems.add("stream '" + stream + "' is " + stream.length() + " characters long; Buildstash stream names"
+                    + " have at most 12");
+        } else if (!STREAM.matcher(stream).matches()) {
+            problems.add("stream '" + stream + "' may only contain letters, digits, '_', '-' and '+'");
+        }
+    }
+
+    private static void checkVersion(UploadOptions o, List<String> problems) {
+        Integer[] parts = {o.versionMajor(), o.versionMinor(), o.versionPatch()};
+        String[] names = {"versionMajor", "versionMinor", "versionPatch"};
+        boolean complete = true;
+        for (int i = 0; i < 3; i++) {
+            if (parts[i] == null) {
+                problems.add(names[i] + " is required: a whole number from 0 to 9999");
+                complete = false;
+            } else if (parts[i] < 0 || parts[i] > 9999) {
+                problems.add(names[i] + " is " + parts[i] + "; it must be a whole number from 0 to 9999");
+                complete = false;
+            }
+        }
+        if (complete && parts[0] == 0 && parts[1] == 0 && parts[2] == 0) {
+            problems.add("version 0.0.0 is not accepted: at least one of versionMajor, versionMinor and versionPatch"
+                    + " must be above 0");
+        }
+    }
+
+    private static void checkPattern(String option, String value, int maxLength, Pattern pattern, String allowed,
+            List<String> problems) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            problems.add(option + " '" + value + "' is " + value.length() + " characters long; Buildstash takes at most "
+                    + maxLength);
+        } else if (!pattern.matcher(value).matches()) {
+            problems.add(option + " '" + value + "' may only contain " + allowed);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.jenkins.plugins.buildstash.upload;
+
+import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.api.BuildstashException;
+import io.jenkins.plugins.buildstash.api.KeyDescription;
+import io.jenkins.plugins.buildstash.api.RetryBudget;
+import io.jenkins.plugins.buildstash.api.model.FileUploadInstructions;
+import io.jenkins.plugins.buildstash.api.model.MetadataUploadInstructions;
+import io.jenkins.plugins.buildstash.api.model.MetadataUploadRequest;
+import io.jenkins.plugins.buildstash.api.model.MultipartChunk;
+import io.jenkins.plugins.buildstash.api.model.UploadInstructions;
+import io.jenkins.plugins.buildstash.api.model.VerifiedUpload;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The key side of an upload: it alone holds the API key. It checks the input, creates the pending upload, hands the
+ * file side presigned URLs (through a {@link PartUrlSource}), verifies the parts' ETags, attaches metadata artifacts,
+ * and aborts the pending upload on any failure or interrupt before the build exists.
+ */
+public final class Uploader {
+
+    private final BuildstashClient client;
+    private final FileSide fileSide;
+    private final Consumer<String> log;
+
+    /**
+     * @param log receives what a build log shows: what is uploaded where, retries, progress comes from the file side
+     */
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log) {
+        this.client = client;
+        this.fileSide = fileSide;
+        this.log = log;
+    }
+
+    public UploadResult upload(UploadSpec spec) throws IOException, InterruptedException {
+        List<String> problems = UploadValidator.validate(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidUploadException(problems);
+        }
+        long start = System.nanoTime();
+        BuildstashClient api = client.withBudget(RetryBudget.standard());
+        UploadOptions o = spec.options();
+        if (o.applicationId() == null) {
+            refuseWorkspaceKey(api);
+        }
+        log.accept("Uploading " + describe(spec) + " to Buildstash (" + o.platform() + ", stream " + o.stream()
+                + ", version " + o.version() + ")");
+        UploadInstructions instructions = api.requestUpload(UploadRequests.from(spec));
+        String pending = instructions.pendingUploadId();
+        boolean verified = false;
+        try {
+            TransferOrder order = plan(spec, instructions);
+            TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order));
+            VerifiedUpload build = api.verifyUpload(pending, chunks(order, receipt));
+            verified = true;
+            List<UploadResult.UploadedFile> files = new ArrayList<>();
+            files.add(new UploadResult.UploadedFile("primary", spec.primary().name(), spec.primary().size(), null));
+            if (spec.expansion() != null) {
+                files.add(new UploadResult.UploadedFile("expansion", spec.expansion().name(), spec.expansion().size(), null));
+            }
+            List<UploadResult.UploadedFile> metadata = new ArrayList<>();
+            List<String> metadataFailures = new ArrayList<>();
+            attachMetadata(api, spec, pending, metadata, metadataFailures);
+            int retries = receipt.files().stream().mapToInt(FileReceipt::retries).sum();
+            return new UploadResult(build.buildId(), build.pendingProcessing(), build.buildInfoUrl(), build.downloadUrl(),
+                    o.platform(), o.stream(), o.version(), files, metadata, metadataFailures,
+                    (System.nanoTime() - start) / 1_000_000, retries);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (!verified) {
+                abort(api, pending);
+            }
+            throw e;
+        }
+    }
+
+    /** A workspace key must name the application; finding out now beats a pending upload the server refuses. */
+    private void refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
+        KeyDescription key = api.describeKey();
+        if (key.kind() == KeyDescription.Kind.WORKSPACE) {
+            throw new InvalidUploadException(List.of("the API key is a workspace key (" + key.evidence()
+                    + "), so it must be told which application to upload to: set applicationId"
+                    + (key.applications().isEmpty() ? "" : " to one of " + key.applicationChoices())
+                    + ", or use an application key"));
+        }
+    }
+
+    private static String describe(UploadSpec spec) {
+        String s = spec.primary().name() + " (" + Sizes.bytes(spec.primary().size()) + ")";
+        if (spec.expansion() != null) {
+            s += " with " + spec.expansion().name() + " (" + Sizes.bytes(spec.expansion().size()) + ")";
+        }
+        return s;
+    }
+
+    private static TransferOrder plan(UploadSpec spec, UploadInstructions instructions) throws BuildstashException {
+        List<FileOrder> files = new ArrayList<>();
+        files.add(planFile(FileRole.PRIMARY, 0, spec.primary(), instructions.primaryFile()));
+        if (spec.expansion() != null) {
+            if (instructions.expansionFiles().isEmpty()) {
+                throw unexpected("no instructions for the expansion file " + spec.expansion().name());
+            }
+            files.add(planFile(FileRole.EXPANSION, 0, spec.expansion(), instructions.expansionFiles().get(0)));
+        }
+        return new TransferOrder(files, spec.settings());
+    }
+
+    private static FileOrder planFile(FileRole role, int index, LocalFile file, FileUploadInstructions how)
+            throws BuildstashException {
+        if (how == null) {
+            throw unexpected("no instructions for " + file.name());
+        }
+        if (!how.chunkedUpload()) {
+            if (how.presignedData() == null || how.presignedData().url() == null) {
+                throw unexpected("no presigned URL for " + file.name());
+            }
+            return FileOrder.single(role, index, file.path(), file.name(), file.size(), how.presignedData());
+        }
+        Integer parts = how.chunkedNumberParts();
+        Integer partMb = how.chunkedPartSizeMb();
+        if (parts == null || partMb == null || parts < 1 || partMb < 1) {
+            throw unexpected("a multipart plan without a part count or size for " + file.name());
+        }
+        // The unit is MiB, as every official client reads it (brief gap G10).
+        long partSize = partMb * 1024L * 1024L;
+        long needed = (file.size() + partSize - 1) / partSize;
+        if (needed != parts) {
+            throw unexpected("a plan of " + parts + " parts of " + partMb + " MiB for " + file.name() + " ("
+                    + file.size() + " bytes), which needs " + needed);
+        }
+        return FileOrder.multipart(role, index, file.path(), file.name(), file.size(), partSize, parts);
+    }
+
+    private static BuildstashException unexpected(String what) {
+        return new BuildstashException("Buildstash answered the upload request with " + what
+                + "; the upload was aborted", "POST /upload/request", null,
+                io.jenkins.plugins.buildstash.api.Failure.of(io.jenkins.plugins.buildstash.api.Failure.Type.PERMANENT));
+    }
+
+    /** Primary parts first, then expansion parts: the order the official clients send and Buildstash accepts. */
+    private static List<MultipartChunk> chunks(TransferOrder order, TransferReceipt receipt) throws IOException {
+        List<MultipartChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < order.files().size(); i++) {
+            FileOrder file = order.files().get(i);
+            FileReceipt got = receipt.files().get(i);
+            if (!file.isMultipart()) {
+                continue;
+            }
+            if (got.etags().size() != file.partCount()) {
+                throw new IOException("The file side reported " + got.etags().size() + " ETags for " + file.name()
+                        + ", which has " + file.partCount() + " parts");
+            }
+            for (int part = 1; part <= file.partCount(); part++) {
+                chunks.add(new MultipartChunk(part, got.etags().get(part - 1)));
+            }
+        }
+        return chunks;
+    }
+
+    private void attachMetadata(BuildstashClient api, UploadSpec spec, String pending,
+            List<UploadResult.UploadedFile> attached, List<String> failures) throws InterruptedException {
+        for (MetadataFile m : spec.metadata()) {
+            LocalFile f = m.file();
+            try {
+                MetadataUploadInstructions how = api.requestMetadataUpload(
+                        new MetadataUploadRequest(null, pending, f.name(), f.size()));
+                TransferOrder order = new TransferOrder(
+                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size(),
+                                how.presignedUploadData())),
+                        spec.settings());
+                fileSide.transfer(order, (role, index, first, count) -> {
+                    throw new IOException("metadata artifacts are sent in one request");
+                });
+                String id = api.verifyMetadataUpload(how.metadataPendingUploadId(), m.description());
+                attached.add(new UploadResult.UploadedFile("metadata", f.name(), f.size(), id));
+            } catch (IOException e) {
+                failures.add(f.name() + ": " + e.getMessage());
+                log.accept("Could not attach the metadata artifact " + f.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Best effort: never hides the failure that led here, and runs even when the upload was interrupted. */
+    private void abort(BuildstashClient api, String pending) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            api.abortUpload(pending);
+            log.accept("Aborted the pending upload " + pending + " on Buildstash");
+        } catch (IOException | RuntimeException e) {
+            log.accept("Could not abort the pending upload " + pending + " (" + e.getMessage()
+                    + "); Buildstash discards pending uploads that are never verified");
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Presigns parts for the file side. It checks every request against the plan, because in Jenkins the caller is an
+     * agent, and computes each part's length itself.
+     */
+    private static final class Presigner implements PartUrlSource {
+        private final BuildstashClient api;
+        private final String pendingUploadId;
+        private final TransferOrder order;
+
+        Presigner(BuildstashClient api, String pendingUploadId, TransferOrder order) {
+            this.api = api;
+            this.pendingUploadId = pendingUploadId;
+            this.order = order;
+        }
+
+        @Override
+        public List<PartTarget> presign(FileRole role, int fileIndex, int first, int count)
+                throws IOException, InterruptedException {
+            FileOrder file = order.files().stream()
+                    .filter(f -> f.role() == role && f.index() == fileIndex && f.isMultipart())
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("No multipart " + role.label() + " #" + fileIndex + " in this upload"));
+            if (first < 1 || count < 1 || count > 100 || first + count - 1 > file.partCount()) {
+                throw new IOException("Parts " + first + " to " + (first + count - 1) + " are outside the plan of "
+                        + file.name() + " (" + file.partCount() + " parts)");
+            }
+            List<PartTarget> targets = new ArrayList<>(count);
+            for (int part = first; part < first + count; part++) {
+                long length = file.partLength(part);
+                String url = role == FileRole.EXPANSION
+                        ? api.requestExpansionPart(pendingUploadId, part, length).partPresignedUrl()
+                        : api.requestPart(pendingUploadId, part, length).partPresignedUrl();
+                if (url == null || url.isBlank()) {
+                    throw new IOException("Buildstash returned no URL for part " + part + " of " + file.name());
+                }
+                targets.add(new PartTarget(part, url));
+            }
+            return targets;
+        }
+
+        @Override
+        public String toString() {
+            return "Presigner[pending upload " + pendingUploadId + "]";
+        }
+    }
+}
