@@ -3,6 +3,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ProxyConfiguration;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
@@ -19,6 +20,10 @@ public class Jenkins implements AccessControlled {
 
     @CheckForNull
     public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 

@@ -2,8 +2,20 @@ package io.jenkins.plugins.buildstash.jenkins;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.ProxyConfiguration;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.api.ApiBaseUrl;
+import io.jenkins.plugins.buildstash.api.ApiKey;
+import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.api.ProxySettings;
+import io.jenkins.plugins.buildstash.api.RetryPolicy;
+import io.jenkins.plugins.buildstash.upload.TransferSettings;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -11,12 +23,25 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** Manage Jenkins › System › Buildstash: where the API lives and the defaults every job inherits. */
+/**
+ * Manage Jenkins › System › Buildstash: where the API lives, the default credentials, and how transfers behave.
+ * Configuration as code: {@code unclassified: buildstashUploader: ...}.
+ */
 @Extension
 @Symbol("buildstashUploader")
 public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
+    static final int DEFAULT_CONNECT_TIMEOUT = 10;
+    static final int DEFAULT_REQUEST_TIMEOUT = 60;
+    static final int DEFAULT_STALL_TIMEOUT = 120;
+
     private String baseUrl;
+    private String credentialsId;
+    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT;
+    private int requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOUT;
+    private int stallTimeoutSeconds = DEFAULT_STALL_TIMEOUT;
+    private int partConcurrency = TransferSettings.DEFAULT_CONCURRENCY;
+    private Integer retryAttempts;
 
     public BuildstashGlobalConfiguration() {
         load();
@@ -35,13 +60,120 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         return baseUrl == null ? ApiBaseUrl.DEFAULT : baseUrl;
     }
 
-    /** Administrators only: a job that could redirect the API key to another host could capture it. */
+    /** Administrators only: whoever sets it receives every job's API key. */
     @DataBoundSetter
     public void setBaseUrl(String baseUrl) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String value = baseUrl == null || baseUrl.isBlank() ? null : ApiBaseUrl.parse(baseUrl).toString();
         this.baseUrl = ApiBaseUrl.DEFAULT.equals(value) ? null : value;
         save();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+        save();
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int seconds) {
+        this.connectTimeoutSeconds = Settings.inRange("connectTimeoutSeconds", seconds, 1, 300);
+        save();
+    }
+
+    public int getRequestTimeoutSeconds() {
+        return requestTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setRequestTimeoutSeconds(int seconds) {
+        this.requestTimeoutSeconds = Settings.inRange("requestTimeoutSeconds", seconds, 5, 600);
+        save();
+    }
+
+    public int getStallTimeoutSeconds() {
+        return stallTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setStallTimeoutSeconds(int seconds) {
+        this.stallTimeoutSeconds = Settings.inRange("stallTimeoutSeconds", seconds, 10, 3600);
+        save();
+    }
+
+    public int getPartConcurrency() {
+        return partConcurrency;
+    }
+
+    @DataBoundSetter
+    public void setPartConcurrency(int partConcurrency) {
+        this.partConcurrency = Settings.inRange("partConcurrency", partConcurrency, 1, TransferSettings.MAX_CONCURRENCY);
+        save();
+    }
+
+    /** Null means the per-call defaults (5 for storage transfers, 4 for API calls). */
+    public Integer getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    @DataBoundSetter
+    public void setRetryAttempts(Integer retryAttempts) {
+        this.retryAttempts = retryAttempts == null ? null : Settings.inRange("retryAttempts", retryAttempts, 1, 20);
+        save();
+    }
+
+    RetryPolicy.Limits retryLimits() {
+        RetryPolicy.Limits defaults = RetryPolicy.Limits.defaults();
+        return retryAttempts == null ? defaults : defaults.withAttempts(retryAttempts);
+    }
+
+    /** A client on the controller, using Jenkins' proxy, that never follows redirects with the key. */
+    BuildstashClient client(ApiKey key, Consumer<String> log) {
+        return client(key, getBaseUrl(), log);
+    }
+
+    BuildstashClient client(ApiKey key, String baseUrl, Consumer<String> log) {
+        HttpClient http = ProxyConfiguration.newHttpClientBuilder()
+                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return BuildstashClient.builder(key)
+                .baseUrl(baseUrl)
+                .httpClient(http)
+                .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                .retryPolicy(new RetryPolicy(retryLimits()))
+                .log(log)
+                .build();
+    }
+
+    /** How agents send bytes; {@code concurrency} overrides the default when the step sets one. */
+    TransferSettings transferSettings(Integer concurrency) {
+        return TransferSettings.defaults()
+                .withConcurrency(concurrency == null ? partConcurrency : concurrency)
+                .withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
+                .withStallTimeout(Duration.ofSeconds(stallTimeoutSeconds))
+                .withRetryLimits(retryLimits())
+                .withProxy(proxy());
+    }
+
+    /** Jenkins applies its proxy only inside the controller JVM: agents get it as a value. */
+    private static ProxySettings proxy() {
+        ProxyConfiguration p = Jenkins.get().getProxy();
+        if (p == null || p.name == null || p.name.isBlank()) {
+            return null;
+        }
+        List<String> noProxy = p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[\\s,;|]+"));
+        String password = p.getSecretPassword() == null ? null : p.getSecretPassword().getPlainText();
+        return new ProxySettings(p.name, p.port, noProxy, p.getUserName(), password);
     }
 
     @POST
@@ -56,5 +188,24 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return BuildstashCredentials.items(null, credentialsId, getBaseUrl());
+    }
+
+    @POST
+    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return BuildstashCredentials.check(null, value);
+    }
+
+    /** Tries the base URL and key typed in the form, before they are saved. */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return ConnectionTest.run(this, null, baseUrl, credentialsId, null);
     }
 }

@@ -47,19 +47,9 @@ public final class UploadValidator {
         checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
         checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
         checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "letters, digits, '.', '_' and '-'", problems);
-        if (o.labels().size() > MAX_LABELS) {
-            problems.add("labels has " + o.labels().size() + " entries; Buildstash takes at most " + MAX_LABELS);
-        }
-        if (o.architectures().size() > MAX_ARCHITECTURES) {
-            problems.add("architectures has " + o.architectures().size() + " entries; Buildstash takes at most "
-                    + MAX_ARCHITECTURES);
-        }
-        for (String arch : o.architectures()) {
-            checkKnown("architectures", arch, Vocabulary.ARCHITECTURES, problems);
-        }
-        if (o.notes() != null && o.notes().length() > MAX_NOTES) {
-            problems.add("notes is " + o.notes().length() + " characters long; Buildstash takes at most " + MAX_NOTES);
-        }
+        problems.addAll(labels(o.labels()));
+        problems.addAll(architectures(o.architectures()));
+        problems.addAll(notes(o.notes()));
         if (o.customTarget() != null && o.customTarget().length() > 20) {
             problems.add("customTarget '" + o.customTarget() + "' is " + o.customTarget().length()
                     + " characters long; Buildstash takes at most 20");
@@ -82,6 +72,50 @@ public final class UploadValidator {
         if (file.name().indexOf('/') >= 0 || file.name().indexOf('\0') >= 0) {
             problems.add(option + " name '" + file.name() + "' must be a plain file name, without '/'");
         }
+    }
+
+    /** Problems of one option alone, for form validation: empty when fine or unset. */
+    public static List<String> platform(String value) {
+        List<String> problems = new ArrayList<>();
+        if (value != null && !value.isBlank()) {
+            checkPlatform(value.trim(), problems);
+        }
+        return problems;
+    }
+
+    public static List<String> stream(String value) {
+        List<String> problems = new ArrayList<>();
+        if (value != null && !value.isBlank()) {
+            checkStream(value.trim(), problems);
+        }
+        return problems;
+    }
+
+    public static List<String> architectures(List<String> values) {
+        List<String> problems = new ArrayList<>();
+        if (values.size() > MAX_ARCHITECTURES) {
+            problems.add("architectures has " + values.size() + " entries; Buildstash takes at most " + MAX_ARCHITECTURES);
+        }
+        values.forEach(a -> checkKnown("architectures", a, Vocabulary.ARCHITECTURES, problems));
+        return problems;
+    }
+
+    public static List<String> labels(List<String> values) {
+        return values.size() > MAX_LABELS
+                ? List.of("labels has " + values.size() + " entries; Buildstash takes at most " + MAX_LABELS)
+                : List.of();
+    }
+
+    public static List<String> notes(String value) {
+        return value != null && value.length() > MAX_NOTES
+                ? List.of("notes is " + value.length() + " characters long; Buildstash takes at most " + MAX_NOTES)
+                : List.of();
+    }
+
+    public static List<String> versionComponent(String option, Integer value) {
+        return value != null && (value < 0 || value > 9999)
+                ? List.of(option + " is " + value + "; it must be a whole number from 0 to 9999")
+                : List.of();
     }
 
     private static void checkPlatform(String platform, List<String> problems) {
@@ -120,8 +154,8 @@ public final class UploadValidator {
             if (parts[i] == null) {
                 problems.add(names[i] + " is required: a whole number from 0 to 9999");
                 complete = false;
-            } else if (parts[i] < 0 || parts[i] > 9999) {
-                problems.add(names[i] + " is " + parts[i] + "; it must be a whole number from 0 to 9999");
+            } else if (!versionComponent(names[i], parts[i]).isEmpty()) {
+                problems.addAll(versionComponent(names[i], parts[i]));
                 complete = false;
             }
         }

@@ -1,0 +1,10 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package com.cloudbees.plugins.credentials;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import java.io.Serializable;
+
+public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
+    CredentialsScope getScope();
+}

@@ -1,0 +1,16 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public class CredentialsMatchers {
+    protected CredentialsMatchers() {}
+
+    public static CredentialsMatcher always() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    public static CredentialsMatcher withId(@NonNull String id) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+}

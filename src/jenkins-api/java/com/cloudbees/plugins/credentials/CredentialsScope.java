@@ -1,0 +1,8 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package com.cloudbees.plugins.credentials;
+
+public enum CredentialsScope {
+    SYSTEM,
+    GLOBAL,
+    USER
+}

@@ -1,0 +1,8 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+
+public interface IdCredentials extends Credentials {
+    String getId();
+}

@@ -1,0 +1,16 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package hudson;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.Map;
+import java.util.TreeMap;
+
+public class EnvVars extends TreeMap<String, String> {
+    public EnvVars() {}
+
+    public EnvVars(@NonNull Map<String, String> m) {}
+
+    public String expand(String s) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+}

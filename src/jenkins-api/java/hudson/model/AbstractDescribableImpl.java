@@ -1,0 +1,7 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package hudson.model;
+
+@Deprecated
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+    protected AbstractDescribableImpl() {}
+}

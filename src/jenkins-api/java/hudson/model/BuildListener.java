@@ -1,0 +1,4 @@
+// Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
+package hudson.model;
+
+public interface BuildListener extends TaskListener {}

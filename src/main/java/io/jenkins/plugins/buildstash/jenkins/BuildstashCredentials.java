@@ -1,0 +1,106 @@
+package io.jenkins.plugins.buildstash.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildstash.api.ApiKey;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/** API keys kept as Jenkins "Secret text" credentials: found by id, checked, tracked, and listed with permission checks. */
+final class BuildstashCredentials {
+
+    private BuildstashCredentials() {}
+
+    /**
+     * The key of credential {@code id} as the run may use it (folder credentials, credential parameters and the run's
+     * authentication all apply). Read on the controller; only the client on the controller ever holds it.
+     */
+    static ApiKey forRun(Run<?, ?> run, String id) throws AbortException {
+        String credentialsId = id == null ? null : id.trim();
+        if (credentialsId == null || credentialsId.isEmpty()) {
+            throw new AbortException("No Buildstash credentials: set credentialsId to the id of a \"Secret text\""
+                    + " credential holding the API key, or set a default in Manage Jenkins › System › Buildstash");
+        }
+        StringCredentials found = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+        if (found == null) {
+            IdCredentials other = CredentialsProvider.findCredentialById(credentialsId, IdCredentials.class, run);
+            if (other != null) {
+                throw new AbortException("The credentials '" + credentialsId + "' are of type "
+                        + other.getClass().getSimpleName() + ", but the Buildstash API key must be a \"Secret text\""
+                        + " credential: create one holding the key and use its id");
+            }
+            throw new AbortException("No credentials with id '" + credentialsId + "' are visible to "
+                    + run.getParent().getFullName() + ": check the id, and that the credential is in this job's folder"
+                    + " or global scope");
+        }
+        CredentialsProvider.track(run, found);
+        try {
+            return ApiKey.of(found.getSecret().getPlainText());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("The credentials '" + credentialsId + "': " + e.getMessage());
+        }
+    }
+
+    /** For form validation and connection tests, in the context of a job (or of Jenkins when {@code item} is null). */
+    static ApiKey forForm(Item item, String id) {
+        List<StringCredentials> all = CredentialsProvider.lookupCredentialsInItem(
+                StringCredentials.class, item, authentication(item), URIRequirementBuilder.fromUri(null).build());
+        return all.stream()
+                .filter(c -> c.getId().equals(id))
+                .findFirst()
+                .map(c -> ApiKey.of(c.getSecret().getPlainText()))
+                .orElse(null);
+    }
+
+    /** The credential drop-down: only users who may configure the job (or Jenkins) see the list. */
+    static ListBoxModel items(Item item, String current, String baseUrl) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!canList(item)) {
+            result.includeCurrentValue(current == null ? "" : current);
+            return result;
+        }
+        result.includeEmptyValue()
+                .includeMatchingAs(authentication(item), item, StringCredentials.class,
+                        URIRequirementBuilder.fromUri(baseUrl).build(), CredentialsMatchers.always())
+                .includeCurrentValue(current == null ? "" : current);
+        return result;
+    }
+
+    static FormValidation check(Item item, String value) {
+        if (!canList(item) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        if (value.startsWith("${")) {
+            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
+        }
+        boolean exists = !CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authentication(item),
+                URIRequirementBuilder.fromUri(null).build(), CredentialsMatchers.withId(value)).isEmpty();
+        return exists
+                ? FormValidation.ok()
+                : FormValidation.error("No \"Secret text\" credential with this id is visible here");
+    }
+
+    private static boolean canList(Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+        }
+        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    private static Authentication authentication(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+}

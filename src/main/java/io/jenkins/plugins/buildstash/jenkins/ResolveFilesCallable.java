@@ -1,0 +1,45 @@
+package io.jenkins.plugins.buildstash.jenkins;
+
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
+import io.jenkins.plugins.buildstash.upload.LocalFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import jenkins.MasterToSlaveFileCallable;
+
+/** Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. */
+final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What was found; {@code expansion} is null when none was asked for. */
+    record Found(LocalFile primary, LocalFile expansion, List<LocalFile> metadata) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final String file;
+    private final String expansionFile;
+    private final String metadataArtifacts;
+
+    ResolveFilesCallable(String file, String expansionFile, String metadataArtifacts) {
+        this.file = file;
+        this.expansionFile = expansionFile;
+        this.metadataArtifacts = metadataArtifacts;
+    }
+
+    @Override
+    public Found invoke(File workspace, VirtualChannel channel) throws IOException {
+        LocalFile primary = WorkspaceFiles.resolveOne(workspace.toPath(), file, "file");
+        LocalFile expansion = blank(expansionFile) ? null : WorkspaceFiles.resolveOne(workspace.toPath(), expansionFile, "expansionFile");
+        List<LocalFile> metadata = blank(metadataArtifacts)
+                ? List.of()
+                : WorkspaceFiles.resolveAll(workspace.toPath(), metadataArtifacts, "metadataArtifacts");
+        return new Found(primary, expansion, metadata);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

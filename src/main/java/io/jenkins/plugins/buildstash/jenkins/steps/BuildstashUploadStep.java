@@ -1,0 +1,473 @@
+package io.jenkins.plugins.buildstash.jenkins.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildstash.jenkins.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.UploadParameters;
+import io.jenkins.plugins.buildstash.jenkins.UploadRunner;
+import io.jenkins.plugins.buildstash.upload.CiInfo;
+import io.jenkins.plugins.buildstash.upload.TextInputs;
+import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code buildstashUpload}: uploads one build (a file, an optional expansion file and metadata artifacts) and returns
+ * a map with {@code buildId}, {@code buildInfoUrl}, {@code downloadUrl}, {@code pendingProcessing} and the files.
+ * Holds the credentials id only; the key is read when the step runs and never stored.
+ */
+public final class BuildstashUploadStep extends Step {
+
+    private final String file;
+    private String credentialsId;
+    private String applicationId;
+    private String expansionFile;
+    private String metadataArtifacts;
+    private String platform;
+    private String stream;
+    private Integer versionMajor;
+    private Integer versionMinor;
+    private Integer versionPatch;
+    private String versionExtra;
+    private String versionMeta;
+    private String customBuildNumber;
+    private String labels;
+    private String architectures;
+    private String notes;
+    private String customTarget;
+    private Integer partConcurrency;
+    private boolean detectMetadata = true;
+    private String ciPipeline;
+    private String ciRunId;
+    private String ciRunUrl;
+    private String ciBuildDuration;
+    private String vcsHostType;
+    private String vcsHost;
+    private String vcsRepoName;
+    private String vcsRepoUrl;
+    private String vcsBranch;
+    private String vcsCommitSha;
+    private String vcsCommitUrl;
+
+    /** @param file an Ant-style pattern that must match exactly one file in the workspace */
+    @DataBoundConstructor
+    public BuildstashUploadStep(String file) {
+        this.file = file;
+    }
+
+    public String getFile() {
+        return file;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = trim(credentialsId);
+    }
+
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    @DataBoundSetter
+    public void setApplicationId(String applicationId) {
+        this.applicationId = trim(applicationId);
+    }
+
+    public String getExpansionFile() {
+        return expansionFile;
+    }
+
+    @DataBoundSetter
+    public void setExpansionFile(String expansionFile) {
+        this.expansionFile = trim(expansionFile);
+    }
+
+    public String getMetadataArtifacts() {
+        return metadataArtifacts;
+    }
+
+    @DataBoundSetter
+    public void setMetadataArtifacts(String metadataArtifacts) {
+        this.metadataArtifacts = trim(metadataArtifacts);
+    }
+
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = trim(platform);
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    @DataBoundSetter
+    public void setStream(String stream) {
+        this.stream = trim(stream);
+    }
+
+    public Integer getVersionMajor() {
+        return versionMajor;
+    }
+
+    @DataBoundSetter
+    public void setVersionMajor(Integer versionMajor) {
+        this.versionMajor = versionMajor;
+    }
+
+    public Integer getVersionMinor() {
+        return versionMinor;
+    }
+
+    @DataBoundSetter
+    public void setVersionMinor(Integer versionMinor) {
+        this.versionMinor = versionMinor;
+    }
+
+    public Integer getVersionPatch() {
+        return versionPatch;
+    }
+
+    @DataBoundSetter
+    public void setVersionPatch(Integer versionPatch) {
+        this.versionPatch = versionPatch;
+    }
+
+    public String getVersionExtra() {
+        return versionExtra;
+    }
+
+    @DataBoundSetter
+    public void setVersionExtra(String versionExtra) {
+        this.versionExtra = trim(versionExtra);
+    }
+
+    public String getVersionMeta() {
+        return versionMeta;
+    }
+
+    @DataBoundSetter
+    public void setVersionMeta(String versionMeta) {
+        this.versionMeta = trim(versionMeta);
+    }
+
+    public String getCustomBuildNumber() {
+        return customBuildNumber;
+    }
+
+    @DataBoundSetter
+    public void setCustomBuildNumber(String customBuildNumber) {
+        this.customBuildNumber = trim(customBuildNumber);
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(String labels) {
+        this.labels = trim(labels);
+    }
+
+    public String getArchitectures() {
+        return architectures;
+    }
+
+    @DataBoundSetter
+    public void setArchitectures(String architectures) {
+        this.architectures = trim(architectures);
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    @DataBoundSetter
+    public void setNotes(String notes) {
+        this.notes = notes == null || notes.isBlank() ? null : notes;
+    }
+
+    public String getCustomTarget() {
+        return customTarget;
+    }
+
+    @DataBoundSetter
+    public void setCustomTarget(String customTarget) {
+        this.customTarget = trim(customTarget);
+    }
+
+    public Integer getPartConcurrency() {
+        return partConcurrency;
+    }
+
+    @DataBoundSetter
+    public void setPartConcurrency(Integer partConcurrency) {
+        this.partConcurrency = partConcurrency;
+    }
+
+    public boolean isDetectMetadata() {
+        return detectMetadata;
+    }
+
+    @DataBoundSetter
+    public void setDetectMetadata(boolean detectMetadata) {
+        this.detectMetadata = detectMetadata;
+    }
+
+    public String getCiPipeline() {
+        return ciPipeline;
+    }
+
+    @DataBoundSetter
+    public void setCiPipeline(String ciPipeline) {
+        this.ciPipeline = trim(ciPipeline);
+    }
+
+    public String getCiRunId() {
+        return ciRunId;
+    }
+
+    @DataBoundSetter
+    public void setCiRunId(String ciRunId) {
+        this.ciRunId = trim(ciRunId);
+    }
+
+    public String getCiRunUrl() {
+        return ciRunUrl;
+    }
+
+    @DataBoundSetter
+    public void setCiRunUrl(String ciRunUrl) {
+        this.ciRunUrl = trim(ciRunUrl);
+    }
+
+    public String getCiBuildDuration() {
+        return ciBuildDuration;
+    }
+
+    @DataBoundSetter
+    public void setCiBuildDuration(String ciBuildDuration) {
+        this.ciBuildDuration = trim(ciBuildDuration);
+    }
+
+    public String getVcsHostType() {
+        return vcsHostType;
+    }
+
+    @DataBoundSetter
+    public void setVcsHostType(String vcsHostType) {
+        this.vcsHostType = trim(vcsHostType);
+    }
+
+    public String getVcsHost() {
+        return vcsHost;
+    }
+
+    @DataBoundSetter
+    public void setVcsHost(String vcsHost) {
+        this.vcsHost = trim(vcsHost);
+    }
+
+    public String getVcsRepoName() {
+        return vcsRepoName;
+    }
+
+    @DataBoundSetter
+    public void setVcsRepoName(String vcsRepoName) {
+        this.vcsRepoName = trim(vcsRepoName);
+    }
+
+    public String getVcsRepoUrl() {
+        return vcsRepoUrl;
+    }
+
+    @DataBoundSetter
+    public void setVcsRepoUrl(String vcsRepoUrl) {
+        this.vcsRepoUrl = trim(vcsRepoUrl);
+    }
+
+    public String getVcsBranch() {
+        return vcsBranch;
+    }
+
+    @DataBoundSetter
+    public void setVcsBranch(String vcsBranch) {
+        this.vcsBranch = trim(vcsBranch);
+    }
+
+    public String getVcsCommitSha() {
+        return vcsCommitSha;
+    }
+
+    @DataBoundSetter
+    public void setVcsCommitSha(String vcsCommitSha) {
+        this.vcsCommitSha = trim(vcsCommitSha);
+    }
+
+    public String getVcsCommitUrl() {
+        return vcsCommitUrl;
+    }
+
+    @DataBoundSetter
+    public void setVcsCommitUrl(String vcsCommitUrl) {
+        this.vcsCommitUrl = trim(vcsCommitUrl);
+    }
+
+    /** Everything configured, as plain values. */
+    UploadParameters parameters() {
+        UploadOptions options = UploadOptions.builder()
+                .applicationId(applicationId)
+                .platform(platform)
+                .stream(stream)
+                .version(versionMajor, versionMinor, versionPatch)
+                .versionExtra(versionExtra)
+                .versionMeta(versionMeta)
+                .customBuildNumber(customBuildNumber)
+                .labels(TextInputs.list(labels))
+                .architectures(TextInputs.list(architectures))
+                .notes(notes)
+                .customTarget(customTarget)
+                .ci(new CiInfo(ciPipeline, ciRunId, ciRunUrl, ciBuildDuration))
+                .vcs(new VcsInfo(vcsHostType, vcsHost, vcsRepoName, vcsRepoUrl, vcsBranch, vcsCommitSha, vcsCommitUrl))
+                .build();
+        return new UploadParameters(credentialsId, file, expansionFile, metadataArtifacts, options, partConcurrency,
+                detectMetadata);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    /** Runs the upload on a background thread; aborting the build interrupts it, which cancels the transfer. */
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        // Not serialised into program.dat: the step is configuration the run can rebuild, and holds no secret anyway.
+        private final transient BuildstashUploadStep step;
+
+        Execution(StepContext context, BuildstashUploadStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext c = getContext();
+            return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                            c.get(TaskListener.class), step.parameters())
+                    .asMap();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "buildstashUpload";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Upload a build to Buildstash";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // FilePath: the step needs a workspace, so Pipeline asks for a node block around it.
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormChecks.credentialItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.credentials(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+        }
+
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.platform(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckStream(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.stream(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckVersionMajor(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.versionComponent(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckVersionMinor(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.versionComponent(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckVersionPatch(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.versionComponent(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.labels(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckArchitectures(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.architectures(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckNotes(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.notes(item, value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String applicationId) {
+            return FormChecks.testConnection(item, credentialsId, applicationId);
+        }
+    }
+}

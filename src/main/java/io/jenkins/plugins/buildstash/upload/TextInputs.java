@@ -1,0 +1,40 @@
+package io.jenkins.plugins.buildstash.upload;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads options typed as text in job forms (after {@code ${VAR}} expansion) into typed values. */
+public final class TextInputs {
+
+    private TextInputs() {}
+
+    /** "qa, nightly\nrc" → [qa, nightly, rc]: commas or line breaks separate entries. */
+    public static List<String> list(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,\\r\\n]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A version component typed as text: blank is unset (null), otherwise a whole number. Range checks are
+     * {@link UploadValidator}'s.
+     *
+     * @throws InvalidUploadException naming the option, the value and, for an unexpanded variable, the variable
+     */
+    public static Integer wholeNumber(String option, String text) throws InvalidUploadException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        if (t.matches("[+-]?\\d{1,9}")) {
+            return Integer.valueOf(t);
+        }
+        if (t.contains("${")) {
+            String name = t.substring(t.indexOf("${") + 2, t.contains("}") ? t.indexOf('}') : t.length());
+            throw new InvalidUploadException(List.of(option + " '" + t + "' is not a whole number: the variable " + name
+                    + " is not set in this build"));
+        }
+        throw new InvalidUploadException(List.of(option + " '" + t + "' is not a whole number from 0 to 9999"));
+    }
+}
