@@ -8,11 +8,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The client and the upload engine run anywhere, agents included, and are tested without Jenkins. */
+/**
+ * The client, the upload engine, file selection and CI detection run anywhere, agents included, and are tested without
+ * Jenkins.
+ */
 class ArchitectureTest {
 
     /** Packages that must never see a Jenkins type. */
-    static final String[] PLAIN_JAVA = {"io.jenkins.plugins.buildstash.api..", "io.jenkins.plugins.buildstash.upload.."};
+    static final String[] PLAIN_JAVA = {
+        "io.jenkins.plugins.buildstash.api..",
+        "io.jenkins.plugins.buildstash.upload..",
+        "io.jenkins.plugins.buildstash.files..",
+        "io.jenkins.plugins.buildstash.ci.."
+    };
 
     private static JavaClasses production;
 
