@@ -206,6 +206,6 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return ConnectionTest.run(this, null, baseUrl, credentialsId, null);
+        return ConnectionCheck.run(this, null, baseUrl, credentialsId, null);
     }
 }

@@ -96,7 +96,7 @@ public final class FormChecks {
             item.checkPermission(Item.CONFIGURE);
         }
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
-        return ConnectionTest.run(config, item, null, credentialsId, applicationId);
+        return ConnectionCheck.run(config, item, null, credentialsId, applicationId);
     }
 
     private static List<String> expressionOr(String value, List<String> problems) {

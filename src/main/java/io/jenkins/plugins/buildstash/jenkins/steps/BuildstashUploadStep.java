@@ -18,6 +18,7 @@ import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -390,6 +391,7 @@ public final class BuildstashUploadStep extends Step {
     }
 
     @Extension
+    @Symbol("buildstashUpload")
     public static final class DescriptorImpl extends StepDescriptor {
 
         @Override

@@ -11,9 +11,9 @@ import io.jenkins.plugins.buildstash.api.model.Application;
 import java.io.IOException;
 
 /** The "Test connection" buttons: which workspace, which kind of key, and what it reaches. */
-final class ConnectionTest {
+final class ConnectionCheck {
 
-    private ConnectionTest() {}
+    private ConnectionCheck() {}
 
     static FormValidation run(BuildstashGlobalConfiguration config, Item item, String baseUrl, String credentialsId,
             String applicationId) {
