@@ -96,7 +96,7 @@ final class MetadataUploadRoutes {
         PendingUpload upload = uploads.pending(call, id, PendingUpload.Kind.METADATA);
         StoredObject content = upload.verify(List.of()).get(0);
         PendingFile file = upload.files().get(0);
-        MetadataArtifact artifact = new MetadataArtifact(EmulatorState.newId(), upload.targetBuildId(),
+        MetadataArtifact artifact = new MetadataArtifact(upload.targetBuildId(),
                 new StoredFileRecord(EmulatorState.newId(), file.filename(), file.size(), content, state.now()),
                 description);
         state.addMetadataArtifact(artifact);

@@ -82,8 +82,12 @@ final class Model {
     /** A file of a build, or a metadata artifact: its name, size and stored content. */
     record StoredFileRecord(String id, String filename, long sizeBytes, StoredObject content, Instant createdAt) {}
 
-    /** A metadata artifact attached to a build. */
-    record MetadataArtifact(String id, String buildId, StoredFileRecord file, String description) {}
+    /** A metadata artifact attached to a build; it shares its ID with its file. */
+    record MetadataArtifact(String buildId, StoredFileRecord file, String description) {
+        String id() {
+            return file.id();
+        }
+    }
 
     /** Everything a build is made of, except its metadata artifacts (which arrive later). */
     record Build(
