@@ -79,7 +79,7 @@ final class BlobStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (!ownsDirectory) {
+        if (!ownsDirectory || !Files.exists(directory)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {

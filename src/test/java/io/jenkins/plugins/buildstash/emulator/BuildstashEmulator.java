@@ -61,6 +61,7 @@ public final class BuildstashEmulator implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final Inspector inspector;
     private final HttpServerCore server;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private BuildstashEmulator(EmulatorOptions options) throws IOException {
         this.options = options;
@@ -299,9 +300,12 @@ public final class BuildstashEmulator implements AutoCloseable {
         return state.upload(pendingUploadId).map(PendingUpload::buildId);
     }
 
-    /** Stops the server (no thread left running) and deletes a temporary store. */
+    /** Stops the server (no thread left running) and deletes a temporary store. Closing twice does nothing more. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.close();
         try {
             blobs.close();

@@ -93,6 +93,15 @@ final class TestHttp {
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The body as JSON; null when it does not parse (a truncated body, for one). */
+    private static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return Json.parse(response.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     HttpRequest.Builder api(String apiPath) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(emulator.apiBaseUrl() + apiPath))
                 .timeout(Duration.ofSeconds(30))
@@ -107,8 +116,7 @@ final class TestHttp {
         try {
             HttpResponse<byte[]> response = sendRaw(request);
             String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = type.startsWith("application/json") ? Json.parse(response.body()) : null;
-            return new Reply(response.statusCode(), response, json);
+            return new Reply(response.statusCode(), response, type.startsWith("application/json") ? json(response) : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
