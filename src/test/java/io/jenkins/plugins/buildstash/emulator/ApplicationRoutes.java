@@ -1,11 +1,9 @@
 package io.jenkins.plugins.buildstash.emulator;
 
 import io.jenkins.plugins.buildstash.emulator.Model.Application;
-import io.jenkins.plugins.buildstash.emulator.Model.ApplicationMember;
 import io.jenkins.plugins.buildstash.emulator.Model.CustomTarget;
 import io.jenkins.plugins.buildstash.emulator.Model.Label;
 import io.jenkins.plugins.buildstash.emulator.Model.Stream;
-import io.jenkins.plugins.buildstash.emulator.Model.User;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,19 +85,10 @@ final class ApplicationRoutes {
     }
 
     private Response listMembers(ApiCall call) {
-        record Row(User user, ApplicationMember member) {}
-        String search = call.query("search");
-        List<Row> rows = state.applicationMembers(call.application().id()).stream()
-                .map(member -> new Row(state.user(member.userId()).orElseThrow(), member))
-                .filter(row -> search == null
-                        || Lists.contains(row.user().name(), search)
-                        || Lists.contains(row.user().email(), search))
+        List<MemberList.Row> rows = state.applicationMembers(call.application().id()).stream()
+                .map(member -> new MemberList.Row(state.user(member.userId()).orElseThrow(), member.role(), null))
                 .toList();
-        Map<String, Comparator<Row>> keys = new LinkedHashMap<>();
-        keys.put("name", Comparator.comparing(row -> row.user().name()));
-        keys.put("email", Comparator.comparing(row -> row.user().email()));
-        keys.put("role", Comparator.comparing(row -> row.member().role()));
-        return Lists.page(call, "Application members retrieved successfully.", Lists.sorted(call, rows, keys, "name"),
-                row -> json.applicationMember(row.user(), row.member()));
+        return MemberList.page(call, "Application members retrieved successfully.", rows,
+                row -> json.applicationMember(row.user(), row.role()));
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.buildstash.emulator;
 
-import io.jenkins.plugins.buildstash.emulator.Model.Build;
 import io.jenkins.plugins.buildstash.emulator.Model.StoredFileRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -312,9 +311,5 @@ public final class BuildstashEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Build build(String id) {
-        return state.build(id).orElseThrow();
     }
 }

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.buildstash.emulator;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,22 +104,21 @@ final class Catalog {
         return platform;
     }
 
-    /** The Content-Type a presigned PUT is signed for, from the file name. */
+    /** The Content-Type a presigned PUT is signed for, by file extension; anything else is octet-stream. */
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            ".apk", "application/vnd.android.package-archive",
+            ".zip", "application/zip",
+            ".json", "application/json",
+            ".xml", "application/xml",
+            ".txt", "text/plain",
+            ".log", "text/plain",
+            ".html", "text/html");
+
     static String contentType(String filename) {
-        String lower = filename.toLowerCase(java.util.Locale.ROOT);
-        for (List<String> entry : List.of(
-                List.of(".apk", "application/vnd.android.package-archive"),
-                List.of(".zip", "application/zip"),
-                List.of(".json", "application/json"),
-                List.of(".xml", "application/xml"),
-                List.of(".txt", "text/plain"),
-                List.of(".log", "text/plain"),
-                List.of(".html", "text/html"))) {
-            if (lower.endsWith(entry.get(0))) {
-                return entry.get(1);
-            }
-        }
-        return "application/octet-stream";
+        String lower = filename.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return dot < 0 ? "application/octet-stream"
+                : CONTENT_TYPES.getOrDefault(lower.substring(dot), "application/octet-stream");
     }
 
     private static Map<String, Platform> platforms(String... triples) {
@@ -131,7 +131,7 @@ final class Catalog {
             };
             map.put(triples[i], new Platform(triples[i], triples[i + 1], triples[i + 2], instruction));
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static Map<String, Architecture> architectures(String... pairs) {
@@ -139,6 +139,6 @@ final class Catalog {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], new Architecture(pairs[i], pairs[i + 1], null));
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -66,7 +66,8 @@ final class Dispatcher implements HttpServerCore.Handler {
         } catch (ApiError e) {
             return e.response();
         } catch (RuntimeException e) {
-            return Json.response(500, Json.message("Server Error"));
+            // An emulator bug: say what broke, so that the test that met it shows the cause.
+            return Json.response(500, Json.message("Server Error: " + e));
         }
     }
 

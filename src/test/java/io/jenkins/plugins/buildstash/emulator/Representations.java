@@ -3,12 +3,10 @@ package io.jenkins.plugins.buildstash.emulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.buildstash.emulator.Model.Application;
-import io.jenkins.plugins.buildstash.emulator.Model.ApplicationMember;
 import io.jenkins.plugins.buildstash.emulator.Model.Build;
 import io.jenkins.plugins.buildstash.emulator.Model.CustomTarget;
 import io.jenkins.plugins.buildstash.emulator.Model.DefaultStream;
 import io.jenkins.plugins.buildstash.emulator.Model.Label;
-import io.jenkins.plugins.buildstash.emulator.Model.Member;
 import io.jenkins.plugins.buildstash.emulator.Model.MetadataArtifact;
 import io.jenkins.plugins.buildstash.emulator.Model.Release;
 import io.jenkins.plugins.buildstash.emulator.Model.StoredFileRecord;
@@ -59,12 +57,12 @@ final class Representations {
                 .putNull("profile_photo_url");
     }
 
-    ObjectNode member(User user, Member member) {
-        return user(user).put("role", member.role()).put("added_at", Json.time(member.addedAt()));
+    ObjectNode member(User user, String role, Instant addedAt) {
+        return user(user).put("role", role).put("added_at", Json.time(addedAt));
     }
 
-    ObjectNode applicationMember(User user, ApplicationMember member) {
-        return user(user).put("role", member.role());
+    ObjectNode applicationMember(User user, String role) {
+        return user(user).put("role", role);
     }
 
     ObjectNode application(Application application, boolean single) {
@@ -146,18 +144,8 @@ final class Representations {
     }
 
     ObjectNode build(Build build, boolean single) {
-        Version version = build.version();
-        ObjectNode node = Json.object()
-                .put("id", build.id())
-                .put("build_structure", build.structure())
-                .put("version", version.full())
-                .put("version_short", version.core())
-                .put("version_semantic_major", version.major())
-                .put("version_semantic_minor", version.minor())
-                .put("version_semantic_patch", version.patch())
-                .put("version_semantic_extra", version.extra())
-                .put("version_semantic_meta", version.meta())
-                .put("build_number", build.buildNumber());
+        ObjectNode node = Json.object().put("id", build.id()).put("build_structure", build.structure());
+        putVersion(node, build.version()).put("build_number", build.buildNumber());
         node.set("platform", platform(Catalog.platform(build.platform())));
         node.set("stream", stream(state.streamById(build.streamId()).orElseThrow(), false));
         ArrayNode labels = node.putArray("labels");
@@ -227,17 +215,8 @@ final class Representations {
     }
 
     ObjectNode release(Release release, boolean single) {
-        Version version = release.version();
-        ObjectNode node = Json.object()
-                .put("id", release.id())
-                .put("version", version.full())
-                .put("version_short", version.core())
-                .put("version_semantic_major", version.major())
-                .put("version_semantic_minor", version.minor())
-                .put("version_semantic_patch", version.patch())
-                .put("version_semantic_extra", version.extra())
-                .put("version_semantic_meta", version.meta())
-                .put("title", release.title());
+        ObjectNode node = Json.object().put("id", release.id());
+        putVersion(node, release.version()).put("title", release.title());
         if (single) {
             node.put("notes", release.notes());
         }
@@ -307,6 +286,17 @@ final class Representations {
                 .putNull("checksum_md5");
         node.putNull(typeField);
         return times(node, file.createdAt());
+    }
+
+    /** The version fields builds and releases share. */
+    private static ObjectNode putVersion(ObjectNode node, Version version) {
+        return node.put("version", version.full())
+                .put("version_short", version.core())
+                .put("version_semantic_major", version.major())
+                .put("version_semantic_minor", version.minor())
+                .put("version_semantic_patch", version.patch())
+                .put("version_semantic_extra", version.extra())
+                .put("version_semantic_meta", version.meta());
     }
 
     private static ObjectNode times(ObjectNode node, Instant createdAt) {

@@ -144,7 +144,7 @@ final class TestHttp {
     /** The headers of {@code presigned_data}, as a map. */
     static Map<String, String> headers(JsonNode presignedData) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        presignedData.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        presignedData.get("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         return headers;
     }
 

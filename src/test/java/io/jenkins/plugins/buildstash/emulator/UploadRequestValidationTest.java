@@ -90,9 +90,9 @@ class UploadRequestValidationTest {
                         b -> b.put("custom_target", "Play Store")),
                 breaking("primary_file", "The primary_file field is required.", b -> b.remove("primary_file")),
                 breaking("primary_file.filename", "The primary_file.filename field format is invalid.",
-                        b -> b.with("primary_file").put("filename", "dist/app.apk")),
+                        b -> ((ObjectNode) b.get("primary_file")).put("filename", "dist/app.apk")),
                 breaking("primary_file.size_bytes", "The primary_file.size_bytes field must be between 1 and"
-                        + " 500000000000.", b -> b.with("primary_file").put("size_bytes", 0)),
+                        + " 500000000000.", b -> ((ObjectNode) b.get("primary_file")).put("size_bytes", 0)),
                 breaking("expansion_files", "The expansion_files field is required when structure is"
                         + " file+expansion.", b -> b.put("structure", "file+expansion")),
                 breaking("expansion_files", "The expansion_files field is prohibited unless structure is"
@@ -146,7 +146,7 @@ class UploadRequestValidationTest {
                 .put("vc_commit_sha", "a".repeat(40));
         array(body, "labels", 10, "label");
         array(body, "architectures", 15, "x64");
-        body.with("primary_file").put("size_bytes", 500_000_000_000L);
+        ((ObjectNode) body.get("primary_file")).put("size_bytes", 500_000_000_000L);
 
         Reply reply = http.post("/upload/request", body);
 

@@ -2,12 +2,7 @@ package io.jenkins.plugins.buildstash.emulator;
 
 import io.jenkins.plugins.buildstash.emulator.Model.CustomTarget;
 import io.jenkins.plugins.buildstash.emulator.Model.Label;
-import io.jenkins.plugins.buildstash.emulator.Model.Member;
-import io.jenkins.plugins.buildstash.emulator.Model.User;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The workspace routes: the workspace, its members, labels, default streams and custom targets, and users. */
 final class WorkspaceRoutes {
@@ -49,26 +44,17 @@ final class WorkspaceRoutes {
             return Json.single("Custom target retrieved successfully.", json.customTarget(target, true));
         });
         api.get("/users/{user_id}", "getUser", Access.anyKey(), call -> {
-            User user = state.user(call.path("user_id")).orElseThrow(() -> ApiError.notFound("User not found."));
+            Model.User user = state.user(call.path("user_id")).orElseThrow(() -> ApiError.notFound("User not found."));
             return Json.single("User retrieved successfully.", json.user(user));
         });
     }
 
     private Response listMembers(ApiCall call) {
-        record Row(User user, Member member) {}
-        String search = call.query("search");
-        List<Row> rows = state.members().stream()
-                .map(member -> new Row(state.user(member.userId()).orElseThrow(), member))
-                .filter(row -> search == null
-                        || Lists.contains(row.user().name(), search)
-                        || Lists.contains(row.user().email(), search))
+        List<MemberList.Row> rows = state.members().stream()
+                .map(member -> new MemberList.Row(
+                        state.user(member.userId()).orElseThrow(), member.role(), member.addedAt()))
                 .toList();
-        Map<String, Comparator<Row>> keys = new LinkedHashMap<>();
-        keys.put("name", Comparator.comparing(row -> row.user().name()));
-        keys.put("email", Comparator.comparing(row -> row.user().email()));
-        keys.put("role", Comparator.comparing(row -> row.member().role()));
-        keys.put("added_at", Comparator.comparing(row -> row.member().addedAt()));
-        return Lists.page(call, "Members retrieved successfully.", Lists.sorted(call, rows, keys, "name"),
-                row -> json.member(row.user(), row.member()));
+        return MemberList.page(call, "Members retrieved successfully.", rows,
+                row -> json.member(row.user(), row.role(), row.addedAt()));
     }
 }
