@@ -171,6 +171,9 @@ class ReadRoutesTest {
         assertThat(workspace.get("/workspace/custom-targets/Samsung%20Galaxy%20Store").json().get("data")
                 .get("platform").get("identifier").asText()).isEqualTo("android");
         assertThat(workspace.get("/workspace/labels/hotfix").status()).isEqualTo(200);
+        emulator.addLabel(null, "qa-passed");
+        assertThat(workspace.get("/workspace/labels/qa-passed").json().get("data").get("level").asText())
+                .isEqualTo("workspace");
         assertThat(http.get("/applications/" + seed.applicationId() + "/labels/hotfix").json().get("data")
                 .get("level").asText()).isEqualTo("workspace");
     }

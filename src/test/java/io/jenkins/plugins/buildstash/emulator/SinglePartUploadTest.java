@@ -208,6 +208,21 @@ class SinglePartUploadTest {
     }
 
     @Test
+    void storeDirectoryKeepsTheUploadedBytesAfterClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store)
+            throws Exception {
+        byte[] content = TestBytes.random(1000, 12);
+        try (BuildstashEmulator kept = BuildstashEmulator.start(EmulatorOptions.defaults().withStoreDirectory(store))) {
+            new TestHttp(kept, kept.seedDefaults().applicationKey())
+                    .uploadSinglePart(TestHttp.uploadRequest("windows", "beta", "a.exe", content.length), content);
+        }
+
+        try (var files = java.nio.file.Files.list(store)) {
+            assertThat(files.toList()).singleElement()
+                    .satisfies(file -> assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(content));
+        }
+    }
+
+    @Test
     void workspaceKeyUploadsToTheApplicationItNames() {
         ObjectNode request = TestHttp.uploadRequest("ios", "production", "Game.ipa", 10)
                 .put("application_id", seed.applicationId());
