@@ -149,7 +149,7 @@ final class ApiTransport {
         String serverMessage = json == null ? null : key.scrub(json.path("message").asText(null));
         String said = serverMessage == null || serverMessage.isBlank()
                 ? (looksLikeHtml(response, body) ? "an HTML page, probably from a proxy in front of Buildstash" : "no reason given")
-                : serverMessage;
+                : serverMessage.replaceAll("[.\\s]+$", "");
         if (status >= 300 && status < 400) {
             String location = response.headers().firstValue("Location").map(Redact::url).orElse("(no Location)");
             return new BuildstashException("Buildstash at " + hostOf(response) + " redirected " + op + " (HTTP " + status
@@ -215,7 +215,8 @@ final class ApiTransport {
     private BuildstashException networkFailure(Call call, IOException e) {
         String op = call.operation();
         String where = base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
-        if (hasCause(e, UnknownHostException.class)) {
+        // The JDK client reports an unresolvable name as a ConnectException caused by UnresolvedAddressException.
+        if (hasCause(e, UnknownHostException.class) || hasCause(e, java.nio.channels.UnresolvedAddressException.class)) {
             return new BuildstashException("Cannot resolve the Buildstash host " + base.getHost() + " for " + op
                     + ": check the base URL and the DNS or proxy settings of this machine", op,
                     Failure.of(Failure.Type.PERMANENT), e);
