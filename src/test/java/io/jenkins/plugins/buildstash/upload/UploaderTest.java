@@ -1,0 +1,215 @@
+package io.jenkins.plugins.buildstash.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.api.BuildstashException;
+import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
+import io.jenkins.plugins.buildstash.emulator.Fault;
+import io.jenkins.plugins.buildstash.emulator.StoredBuild;
+import io.jenkins.plugins.buildstash.testing.ApiFixture;
+import io.jenkins.plugins.buildstash.testing.Files2;
+import io.jenkins.plugins.buildstash.testing.SecretLedger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Uploads through the key side and the in-process file side, checked byte for byte by the emulator's SHA-256. The
+ * emulator splits anything above 1 MiB - 1 into 1 MiB parts, so part boundaries are cheap to reach.
+ */
+class UploaderTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private ApiFixture api;
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        api = ApiFixture.start(EmulatorOptions.defaults().withMultipartThresholdBytes(MIB - 1).withPartSizeMb(1));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        api.close();
+        assertThat(Threads.named("buildstash-")).as("threads left by the engine").isEmpty();
+    }
+
+    private Uploader uploader(BuildstashClient client) {
+        return new Uploader(client, new LocalFileSide(SecretLedger.log("file side", log)), SecretLedger.log("key side", log));
+    }
+
+    private static UploadSpec spec(Path file, TransferSettings settings) throws Exception {
+        return new UploadSpec(LocalFile.of(file), null, List.of(),
+                UploadOptions.builder().platform("android").stream("beta").version(3, 1, 4).build(), settings);
+    }
+
+    private StoredBuild upload(Path file) throws Exception {
+        UploadResult result = uploader(api.appClient()).upload(spec(file, null));
+        StoredBuild stored = api.emulator.storedBuild(result.buildId()).orElseThrow();
+        assertThat(stored.primary().sha256()).as("bytes of " + file.getFileName()).isEqualTo(Files2.sha256(file));
+        assertThat(stored.primary().sizeBytes()).isEqualTo(java.nio.file.Files.size(file));
+        return stored;
+    }
+
+    @Test
+    void anEmptyFileIsRefusedBeforeAnythingIsSent() throws Exception {
+        Path empty = java.nio.file.Files.createFile(dir.resolve("empty.apk"));
+        InvalidUploadException e = catchThrowableOfType(InvalidUploadException.class,
+                () -> uploader(api.appClient()).upload(spec(empty, null)));
+        assertThat(e.getMessage()).isEqualTo("Not uploaded: file empty.apk is empty (0 bytes); Buildstash takes files of"
+                + " 1 byte or more: check that the build wrote it");
+        assertThat(api.emulator.requestLog()).isEmpty();
+    }
+
+    @Test
+    void aTinyFileGoesInOneRequest() throws Exception {
+        upload(Files2.random(dir, "tiny.apk", 1, 1));
+        assertThat(api.emulator.requestCount("storagePutObject")).isEqualTo(1);
+        assertThat(api.emulator.requestCount("storageUploadPart")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(longs = {MIB, 2 * MIB - 1, 2 * MIB, 2 * MIB + 1, 7 * MIB + 3})
+    void multipartFilesArriveWholeAtEveryPartBoundary(long size) throws Exception {
+        upload(Files2.random(dir, "game-" + size + ".pak", size, size));
+        long parts = (size + MIB - 1) / MIB;
+        assertThat(api.emulator.requestCount("storageUploadPart")).isEqualTo(parts);
+        assertThat(api.emulator.requestCount("requestMultipartPart")).isEqualTo(parts);
+        assertThat(api.emulator.requestCount("verifyUpload")).isEqualTo(1);
+    }
+
+    @Test
+    void aSparseFileOverFourGibibytesUsesSixtyFourBitOffsets() throws Exception {
+        api.close();
+        api = ApiFixture.start(EmulatorOptions.defaults().withMultipartThresholdBytes(MIB).withPartSizeMb(512));
+        long size = 4L * 1024 * MIB + 5 * MIB + 7;
+        upload(Files2.sparse(dir, "huge.pak", size));
+        assertThat(api.emulator.requestCount("storageUploadPart")).isEqualTo(9);
+    }
+
+    @Test
+    void anExpansionFileIsSentThroughItsOwnPartRoute() throws Exception {
+        Path apk = Files2.random(dir, "game.apk", 3 * MIB + 1, 1);
+        Path obb = Files2.random(dir, "main.1.com.acme.game.obb", 2 * MIB + 5, 2);
+        UploadResult result = uploader(api.appClient()).upload(new UploadSpec(LocalFile.of(apk), LocalFile.of(obb),
+                List.of(), UploadOptions.builder().platform("android").stream("beta").version(1, 0, 0).build(), null));
+        StoredBuild stored = api.emulator.storedBuild(result.buildId()).orElseThrow();
+        assertThat(stored.primary().sha256()).isEqualTo(Files2.sha256(apk));
+        assertThat(stored.expansions()).singleElement().satisfies(x -> assertThat(x.sha256()).isEqualTo(Files2.sha256(obb)));
+        assertThat(api.emulator.requestCount("requestMultipartExpansionPart")).isEqualTo(3);
+        assertThat(result.files()).extracting(UploadResult.UploadedFile::role).containsExactly("primary", "expansion");
+    }
+
+    @Test
+    void aPartResetMidBodyIsSentAgainFromItsOffset() throws Exception {
+        api.emulator.faults().on("storageUploadPart").part(2).once().inject(Fault.resetAfterBodyBytes(100_000));
+        upload(Files2.random(dir, "game.pak", 4 * MIB, 9));
+        assertThat(api.emulator.requestCount("storageUploadPart")).isEqualTo(5);
+        assertThat(log).anyMatch(l -> l.startsWith("Retrying PUT part 2 of 4 of game.pak in "));
+    }
+
+    @Test
+    void anExpiredPartUrlIsReplacedOnce() throws Exception {
+        api.emulator.faults().on("storageUploadPart").part(3).once().inject(Fault.expiredUrl());
+        upload(Files2.random(dir, "game.pak", 4 * MIB, 10));
+        assertThat(api.emulator.requestCount("requestMultipartPart")).isEqualTo(5);
+        assertThat(log).contains("The URL for part 3 of 4 of game.pak expired; asking Buildstash for a new one");
+    }
+
+    @Test
+    void aPartThatKeepsFailingAbortsThePendingUploadAndNamesThePart() throws Exception {
+        api.emulator.faults().on("storageUploadPart").part(2).always().inject(Fault.status(500));
+        BuildstashException e = catchThrowableOfType(BuildstashException.class,
+                () -> uploader(api.appClient()).upload(spec(Files2.random(dir, "game.pak", 3 * MIB, 3), null)));
+        SecretLedger.observe("UploaderTest", e);
+        assertThat(e.getMessage()).startsWith("Storage refused part 2 of 3 of game.pak (HTTP 500")
+                .endsWith("(gave up after 5 attempts)")
+                .doesNotContain("Signature");
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+        assertThat(log).anyMatch(l -> l.startsWith("Aborted the pending upload "));
+    }
+
+    @Test
+    void aFailedVerifyAbortsThePendingUpload() throws Exception {
+        api.emulator.faults().on("verifyUpload").once().inject(Fault.status(400));
+        Throwable e = catchThrowable(() -> uploader(api.appClient()).upload(spec(Files2.random(dir, "a.apk", 10, 1), null)));
+        assertThat(e).isInstanceOf(BuildstashException.class).hasMessageContaining("Buildstash refused POST /upload/verify (HTTP 400)");
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.storedBuilds()).isEmpty();
+    }
+
+    @Test
+    void anInterruptMidUploadCancelsThePartsAbortsAndLeavesNoThread() throws Exception {
+        // Every part crawls at 4 Mbit/s, so the upload is certainly in flight when it is interrupted.
+        api.emulator.faults().on("storageUploadPart").always().inject(Fault.throttleBody(4_000_000));
+        Path file = Files2.random(dir, "slow.pak", 8 * MIB, 4);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread uploading = new Thread(() -> {
+            try {
+                uploader(api.appClient()).upload(spec(file, null));
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        uploading.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (api.emulator.requestCount("requestMultipartPart") < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        long interruptedAt = System.nanoTime();
+        uploading.interrupt();
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.storedBuilds()).isEmpty();
+        uploading.join(5000);
+        assertThat(uploading.isAlive()).isFalse();
+    }
+
+    @Test
+    void theFileSideNeverHoldsTheKey() throws Exception {
+        List<TransferOrder> orders = new CopyOnWriteArrayList<>();
+        FileSide recordingSide = (order, urls) -> {
+            orders.add(order);
+            SecretLedger.observeSerialized("transfer order", order);
+            // Each URL the key side hands over crosses the seam as a value, like over remoting.
+            List<PartTarget> first = urls.presign(FileRole.PRIMARY, 0, 1, 1);
+            SecretLedger.observeSerialized("presigned part", new java.util.ArrayList<>(first));
+            SecretLedger.observe("presigned part toString", first.toString());
+            return new LocalFileSide(log::add).transfer(order, urls);
+        };
+        new Uploader(api.appClient(), recordingSide, log::add).upload(spec(Files2.random(dir, "g.pak", 3 * MIB, 5), null));
+        assertThat(orders).hasSize(1);
+        byte[] serialized = serialize(orders.get(0));
+        assertThat(new String(serialized, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(api.seed.applicationKey())
+                .doesNotContain("Bearer");
+    }
+
+    private static byte[] serialize(java.io.Serializable o) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+}
