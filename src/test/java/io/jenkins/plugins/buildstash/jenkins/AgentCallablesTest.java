@@ -1,0 +1,104 @@
+package io.jenkins.plugins.buildstash.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
+import io.jenkins.plugins.buildstash.emulator.StoredBuild;
+import io.jenkins.plugins.buildstash.files.FileSelectionException;
+import io.jenkins.plugins.buildstash.testing.ApiFixture;
+import io.jenkins.plugins.buildstash.testing.Files2;
+import io.jenkins.plugins.buildstash.testing.SecretLedger;
+import io.jenkins.plugins.buildstash.upload.FileSide;
+import io.jenkins.plugins.buildstash.upload.LocalFile;
+import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
+import io.jenkins.plugins.buildstash.upload.UploadSpec;
+import io.jenkins.plugins.buildstash.upload.Uploader;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The callables that run on the agent, invoked directly on a temporary workspace, as FilePath.act would. */
+class AgentCallablesTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void findsTheFilesOnTheAgentAndReturnsOnlyNamesSizesAndPaths() throws Exception {
+        Files.createDirectories(workspace.resolve("build/outputs"));
+        Files.writeString(workspace.resolve("build/outputs/app-release.apk"), "apk");
+        Files.writeString(workspace.resolve("build/outputs/main.obb"), "obb!");
+        Files.writeString(workspace.resolve("build/report.xml"), "<r/>");
+        ResolveFilesCallable.Found found = new ResolveFilesCallable("build/**/*.apk", "build/**/*.obb", "build/*.xml")
+                .invoke(workspace.toFile(), null);
+        assertThat(found.primary().name()).isEqualTo("app-release.apk");
+        assertThat(found.primary().size()).isEqualTo(3);
+        assertThat(found.expansion().size()).isEqualTo(4);
+        assertThat(found.metadata()).extracting(LocalFile::name).containsExactly("report.xml");
+    }
+
+    @Test
+    void aPatternMatchingSeveralFilesIsRefusedWithTheMatches() throws Exception {
+        Files.writeString(workspace.resolve("a.apk"), "1");
+        Files.writeString(workspace.resolve("b.apk"), "2");
+        Throwable e = catchThrowable(() -> new ResolveFilesCallable("*.apk", null, null).invoke(workspace.toFile(), null));
+        assertThat(e).isInstanceOf(FileSelectionException.class).hasMessageContaining("a.apk").hasMessageContaining("b.apk");
+    }
+
+    @Test
+    void theTransferCallableUploadsFromTheWorkspaceAndCarriesNoKey() throws Exception {
+        try (ApiFixture api = ApiFixture.start(
+                EmulatorOptions.defaults().withMultipartThresholdBytes(1 << 20).withPartSizeMb(1))) {
+            Path apk = Files2.random(workspace, "game.apk", 3L << 20, 42);
+            JenkinsDoubles.MemoryListener listener = new JenkinsDoubles.MemoryListener();
+            List<byte[]> serialised = new java.util.ArrayList<>();
+            // What AgentFileSide does, minus remoting: build the callable, serialise it as act() would, invoke it.
+            FileSide agent = (order, urls) -> {
+                AgentFileSide.TransferCallable callable = new AgentFileSide.TransferCallable(order, urls, listener);
+                serialised.add(serialiseWithoutTheProxy(callable));
+                return callable.invoke(workspace.toFile(), null);
+            };
+            BuildstashClient client = api.appClient();
+            UploadResult result = new Uploader(client, agent, line -> {}).upload(new UploadSpec(LocalFile.of(apk), null,
+                    List.of(), UploadOptions.builder().platform("android").stream("beta").version(1, 0, 0).build(), null));
+
+            StoredBuild stored = api.emulator.storedBuild(result.buildId()).orElseThrow();
+            assertThat(stored.primary().sha256()).isEqualTo(Files2.sha256(apk));
+            assertThat(listener.text()).contains("Sent game.apk (3 MiB)");
+            assertThat(serialised).singleElement().satisfies(bytes -> {
+                String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                SecretLedger.observe("transfer callable (serialised)", text);
+                assertThat(text).doesNotContain(api.seed.applicationKey()).contains("game.apk");
+            });
+        }
+    }
+
+    /**
+     * Serialises the callable the way remoting sends it: the part-URL source is an exported object, which travels as
+     * a reference, so it is replaced by a marker here.
+     */
+    private static byte[] serialiseWithoutTheProxy(Object callable) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object obj) {
+                return obj instanceof io.jenkins.plugins.buildstash.upload.PartUrlSource ? "<exported PartUrlSource>" : obj;
+            }
+        }) {
+            out.writeObject(callable);
+        }
+        return bytes.toByteArray();
+    }
+}
