@@ -5,7 +5,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.buildstash.upload.FileSide;
 import io.jenkins.plugins.buildstash.upload.FileTransfer;
-import io.jenkins.plugins.buildstash.upload.PartUrlSource;
+import io.jenkins.plugins.buildstash.upload.UrlSource;
 import io.jenkins.plugins.buildstash.upload.TransferOrder;
 import io.jenkins.plugins.buildstash.upload.TransferReceipt;
 import java.io.File;
@@ -14,7 +14,7 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Sends the bytes from the node that holds the workspace: the order (files and presigned URLs) travels to the agent,
- * and part URLs come back on request through a remoting proxy of the controller's {@link PartUrlSource}. The API key
+ * and part URLs come back on request through a remoting proxy of the controller's {@link UrlSource}. The API key
  * stays on the controller, and no file byte crosses the remoting channel.
  */
 final class AgentFileSide implements FileSide {
@@ -28,11 +28,11 @@ final class AgentFileSide implements FileSide {
     }
 
     @Override
-    public TransferReceipt transfer(TransferOrder order, PartUrlSource urls) throws IOException, InterruptedException {
+    public TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException {
         VirtualChannel channel = workspace.getChannel();
         // On the controller's own workspace the channel hands back the object itself; on an agent, a proxy whose calls
         // run here. Keep the reference until the transfer ends, or the export may be released early (JENKINS-23271).
-        PartUrlSource exported = channel == null ? urls : channel.export(PartUrlSource.class, urls);
+        UrlSource exported = channel == null ? urls : channel.export(UrlSource.class, urls);
         return workspace.act(new TransferCallable(order, exported, listener));
     }
 
@@ -41,10 +41,10 @@ final class AgentFileSide implements FileSide {
         private static final long serialVersionUID = 1L;
 
         private final TransferOrder order;
-        private final PartUrlSource urls;
+        private final UrlSource urls;
         private final TaskListener listener;
 
-        TransferCallable(TransferOrder order, PartUrlSource urls, TaskListener listener) {
+        TransferCallable(TransferOrder order, UrlSource urls, TaskListener listener) {
             this.order = order;
             this.urls = urls;
             this.listener = listener;

@@ -1,34 +1,32 @@
 package io.jenkins.plugins.buildstash.upload;
 
-import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import java.io.Serializable;
 
 /**
- * One file for the file side to send: where it is on that machine, what the key side announced to Buildstash, and
- * either a presigned single PUT or a part plan whose URLs the file side asks for as it goes.
+ * One file for the file side to send: where it is on that machine, what the key side announced to Buildstash, and for
+ * a multipart file its part plan. The presigned URLs are not here: the file side asks for them through a
+ * {@link UrlSource} as it goes.
  *
  * @param path the file's path on the machine that holds it (the agent in Jenkins)
- * @param single the presigned PUT, or null for a multipart file
  * @param partSize bytes per part (the last part may be shorter); 0 for a single PUT
  * @param partCount number of parts; 0 for a single PUT
  */
-public record FileOrder(
-        FileRole role, int index, String path, String name, long size, PresignedRequest single, long partSize, int partCount)
+public record FileOrder(FileRole role, int index, String path, String name, long size, long partSize, int partCount)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static FileOrder single(FileRole role, int index, String path, String name, long size, PresignedRequest put) {
-        return new FileOrder(role, index, path, name, size, put, 0, 0);
+    public static FileOrder single(FileRole role, int index, String path, String name, long size) {
+        return new FileOrder(role, index, path, name, size, 0, 0);
     }
 
     public static FileOrder multipart(FileRole role, int index, String path, String name, long size, long partSize,
             int partCount) {
-        return new FileOrder(role, index, path, name, size, null, partSize, partCount);
+        return new FileOrder(role, index, path, name, size, partSize, partCount);
     }
 
     public boolean isMultipart() {
-        return single == null;
+        return partCount > 0;
     }
 
     /** Offset of part {@code number} (from 1), in 64-bit arithmetic: files reach tens of GB. */
@@ -38,11 +36,5 @@ public record FileOrder(
 
     public long partLength(int number) {
         return Math.min(partSize, size - partOffset(number));
-    }
-
-    @Override
-    public String toString() {
-        return "FileOrder[" + role + " " + name + ", " + size + " bytes, "
-                + (isMultipart() ? partCount + " parts of " + partSize : "single " + single) + "]";
     }
 }

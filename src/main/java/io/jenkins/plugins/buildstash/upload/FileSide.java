@@ -9,5 +9,5 @@ import java.io.IOException;
 @FunctionalInterface
 public interface FileSide {
 
-    TransferReceipt transfer(TransferOrder order, PartUrlSource urls) throws IOException, InterruptedException;
+    TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException;
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.buildstash.api.Retrier;
 import io.jenkins.plugins.buildstash.api.RetryBudget;
 import io.jenkins.plugins.buildstash.api.RetryPolicy;
 import io.jenkins.plugins.buildstash.api.Sleeper;
+import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -41,20 +42,20 @@ public final class FileTransfer {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final TransferOrder order;
-    private final PartUrlSource urls;
+    private final UrlSource urls;
     private final Consumer<String> log;
     private final HttpClient http;
     private final Sleeper sleeper;
     private final RandomGenerator random;
 
     /** A transfer with its own storage HTTP client (honouring the order's proxy) and real time. */
-    public FileTransfer(TransferOrder order, PartUrlSource urls, Consumer<String> log) {
+    public FileTransfer(TransferOrder order, UrlSource urls, Consumer<String> log) {
         this(order, urls, log,
                 HttpClients.forStorage(order.settings().proxy(), order.settings().connectTimeout()),
                 Sleeper.SYSTEM, RandomGenerator.getDefault());
     }
 
-    public FileTransfer(TransferOrder order, PartUrlSource urls, Consumer<String> log, HttpClient http,
+    public FileTransfer(TransferOrder order, UrlSource urls, Consumer<String> log, HttpClient http,
             Sleeper sleeper, RandomGenerator random) {
         this.order = order;
         this.urls = urls;
@@ -119,13 +120,14 @@ public final class FileTransfer {
 
     private String sendSingle(FileOrder file, Path path, StoragePut storage, Retrier retrier, RetryBudget budget,
             TransferProgress progress) throws IOException, InterruptedException {
-        Map<String, String> headers = new LinkedHashMap<>(file.single().headers());
+        PresignedRequest put = urls.singlePut(file.role(), file.index());
+        Map<String, String> headers = new LinkedHashMap<>(put.headers());
         // Every official client adds it; Buildstash does not return it among the signed headers (brief G13).
         headers.putIfAbsent("x-amz-acl", "private");
         String what = file.name();
         return retrier.call(RetryPolicy.CallKind.STORAGE, "PUT " + what, budget, attempt -> {
             try {
-                return storage.put(file.single().url(), headers, path, 0, file.size(),
+                return storage.put(put.url(), headers, path, 0, file.size(),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
                 if (e.urlExpired()) {

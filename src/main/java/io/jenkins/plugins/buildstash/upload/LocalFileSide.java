@@ -13,7 +13,7 @@ public final class LocalFileSide implements FileSide {
     }
 
     @Override
-    public TransferReceipt transfer(TransferOrder order, PartUrlSource urls) throws IOException, InterruptedException {
+    public TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException {
         return new FileTransfer(order, urls, log).run();
     }
 }

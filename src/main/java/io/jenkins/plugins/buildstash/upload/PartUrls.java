@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
  */
 final class PartUrls {
 
-    private final PartUrlSource source;
+    private final UrlSource source;
     private final FileOrder file;
     private final ExecutorService presigner;
     private final int batch;
@@ -21,7 +21,7 @@ final class PartUrls {
     private final Map<Integer, CompletableFuture<PartTarget>> requested = new HashMap<>();
     private int nextToRequest = 1;
 
-    PartUrls(PartUrlSource source, FileOrder file, ExecutorService presigner, int concurrency) {
+    PartUrls(UrlSource source, FileOrder file, ExecutorService presigner, int concurrency) {
         this.source = source;
         this.file = file;
         this.presigner = presigner;
@@ -37,7 +37,7 @@ final class PartUrls {
 
     /** A new URL for {@code part}, for when storage says the old one expired. */
     PartTarget fresh(int part) throws java.io.IOException, InterruptedException {
-        return only(source.presign(file.role(), file.index(), part, 1), part);
+        return only(source.parts(file.role(), file.index(), part, 1), part);
     }
 
     private void requestUpTo(int last) {
@@ -52,7 +52,7 @@ final class PartUrls {
             nextToRequest += count;
             presigner.execute(() -> {
                 try {
-                    List<PartTarget> targets = source.presign(file.role(), file.index(), first, count);
+                    List<PartTarget> targets = source.parts(file.role(), file.index(), first, count);
                     for (PartTarget t : targets) {
                         CompletableFuture<PartTarget> f = futures.get(t.partNumber());
                         if (f != null) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.buildstash.api.model.FileUploadInstructions;
 import io.jenkins.plugins.buildstash.api.model.MetadataUploadInstructions;
 import io.jenkins.plugins.buildstash.api.model.MetadataUploadRequest;
 import io.jenkins.plugins.buildstash.api.model.MultipartChunk;
+import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import io.jenkins.plugins.buildstash.api.model.UploadInstructions;
 import io.jenkins.plugins.buildstash.api.model.VerifiedUpload;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The key side of an upload: it alone holds the API key. It checks the input, creates the pending upload, hands the
- * file side presigned URLs (through a {@link PartUrlSource}), verifies the parts' ETags, attaches metadata artifacts,
+ * file side presigned URLs (through a {@link UrlSource}), verifies the parts' ETags, attaches metadata artifacts,
  * and aborts the pending upload on any failure or interrupt before the build exists.
  */
 public final class Uploader {
@@ -53,7 +54,7 @@ public final class Uploader {
         boolean verified = false;
         try {
             TransferOrder order = plan(spec, instructions);
-            TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order));
+            TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order, instructions));
             VerifiedUpload build = api.verifyUpload(pending, chunks(order, receipt));
             verified = true;
             List<UploadResult.UploadedFile> files = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class Uploader {
             if (how.presignedData() == null || how.presignedData().url() == null) {
                 throw unexpected("no presigned URL for " + file.name());
             }
-            return FileOrder.single(role, index, file.path(), file.name(), file.size(), how.presignedData());
+            return FileOrder.single(role, index, file.path(), file.name(), file.size());
         }
         Integer parts = how.chunkedNumberParts();
         Integer partMb = how.chunkedPartSizeMb();
@@ -167,12 +168,9 @@ public final class Uploader {
                 MetadataUploadInstructions how = api.requestMetadataUpload(
                         new MetadataUploadRequest(null, pending, f.name(), f.size()));
                 TransferOrder order = new TransferOrder(
-                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size(),
-                                how.presignedUploadData())),
+                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size())),
                         spec.settings());
-                fileSide.transfer(order, (role, index, first, count) -> {
-                    throw new IOException("metadata artifacts are sent in one request");
-                });
+                fileSide.transfer(order, new MetadataUrl(how.presignedUploadData()));
                 String id = api.verifyMetadataUpload(how.metadataPendingUploadId(), m.description());
                 attached.add(new UploadResult.UploadedFile("metadata", f.name(), f.size(), id));
             } catch (IOException e) {
@@ -201,22 +199,37 @@ public final class Uploader {
     }
 
     /**
-     * Presigns parts for the file side. It checks every request against the plan, because in Jenkins the caller is an
+     * Hands the file side its URLs. It checks every request against the plan, because in Jenkins the caller is an
      * agent, and computes each part's length itself.
      */
-    private static final class Presigner implements PartUrlSource {
+    private static final class Presigner implements UrlSource {
         private final BuildstashClient api;
         private final String pendingUploadId;
         private final TransferOrder order;
+        private final UploadInstructions instructions;
 
-        Presigner(BuildstashClient api, String pendingUploadId, TransferOrder order) {
+        Presigner(BuildstashClient api, String pendingUploadId, TransferOrder order, UploadInstructions instructions) {
             this.api = api;
             this.pendingUploadId = pendingUploadId;
             this.order = order;
+            this.instructions = instructions;
         }
 
         @Override
-        public List<PartTarget> presign(FileRole role, int fileIndex, int first, int count)
+        public PresignedRequest singlePut(FileRole role, int fileIndex) throws IOException {
+            FileUploadInstructions how = role == FileRole.PRIMARY && fileIndex == 0
+                    ? instructions.primaryFile()
+                    : role == FileRole.EXPANSION && fileIndex < instructions.expansionFiles().size()
+                            ? instructions.expansionFiles().get(fileIndex)
+                            : null;
+            if (how == null || how.chunkedUpload()) {
+                throw new IOException("No single-part " + role.label() + " #" + fileIndex + " in this upload");
+            }
+            return how.presignedData();
+        }
+
+        @Override
+        public List<PartTarget> parts(FileRole role, int fileIndex, int first, int count)
                 throws IOException, InterruptedException {
             FileOrder file = order.files().stream()
                     .filter(f -> f.role() == role && f.index() == fileIndex && f.isMultipart())
@@ -243,6 +256,24 @@ public final class Uploader {
         @Override
         public String toString() {
             return "Presigner[pending upload " + pendingUploadId + "]";
+        }
+    }
+
+    /** The one URL of a metadata artifact, which always goes in a single request. */
+    private record MetadataUrl(PresignedRequest put) implements UrlSource {
+        @Override
+        public PresignedRequest singlePut(FileRole role, int fileIndex) {
+            return put;
+        }
+
+        @Override
+        public List<PartTarget> parts(FileRole role, int fileIndex, int first, int count) throws IOException {
+            throw new IOException("Metadata artifacts are sent in one request");
+        }
+
+        @Override
+        public String toString() {
+            return "MetadataUrl[" + put + "]";
         }
     }
 }
