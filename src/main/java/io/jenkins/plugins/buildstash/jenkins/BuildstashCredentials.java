@@ -29,26 +29,53 @@ final class BuildstashCredentials {
      * authentication all apply). Read on the controller; only the client on the controller ever holds it.
      */
     static ApiKey forRun(Run<?, ?> run, String id) throws AbortException {
+        return resolve(id, run.getParent().getFullName(), new Lookup() {
+            @Override
+            public String secretText(String credentialsId) {
+                StringCredentials found = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+                if (found == null) {
+                    return null;
+                }
+                CredentialsProvider.track(run, found);
+                return found.getSecret().getPlainText();
+            }
+
+            @Override
+            public String otherType(String credentialsId) {
+                IdCredentials other = CredentialsProvider.findCredentialById(credentialsId, IdCredentials.class, run);
+                return other == null ? null : other.getClass().getSimpleName();
+            }
+        });
+    }
+
+    /** How a run finds credentials; separate so that the messages can be tested without Jenkins. */
+    interface Lookup {
+        /** The secret of the Secret text credential with this id, or null when there is none. */
+        String secretText(String credentialsId);
+
+        /** The type of a credential with this id that is not Secret text, or null when there is none. */
+        String otherType(String credentialsId);
+    }
+
+    static ApiKey resolve(String id, String jobName, Lookup lookup) throws AbortException {
         String credentialsId = id == null ? null : id.trim();
         if (credentialsId == null || credentialsId.isEmpty()) {
             throw new AbortException("No Buildstash credentials: set credentialsId to the id of a \"Secret text\""
                     + " credential holding the API key, or set a default in Manage Jenkins › System › Buildstash");
         }
-        StringCredentials found = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
-        if (found == null) {
-            IdCredentials other = CredentialsProvider.findCredentialById(credentialsId, IdCredentials.class, run);
-            if (other != null) {
-                throw new AbortException("The credentials '" + credentialsId + "' are of type "
-                        + other.getClass().getSimpleName() + ", but the Buildstash API key must be a \"Secret text\""
-                        + " credential: create one holding the key and use its id");
+        String secret = lookup.secretText(credentialsId);
+        if (secret == null) {
+            String otherType = lookup.otherType(credentialsId);
+            if (otherType != null) {
+                throw new AbortException("The credentials '" + credentialsId + "' are of type " + otherType
+                        + ", but the Buildstash API key must be a \"Secret text\" credential: create one holding the key"
+                        + " and use its id");
             }
-            throw new AbortException("No credentials with id '" + credentialsId + "' are visible to "
-                    + run.getParent().getFullName() + ": check the id, and that the credential is in this job's folder"
-                    + " or global scope");
+            throw new AbortException("No credentials with id '" + credentialsId + "' are visible to " + jobName
+                    + ": check the id, and that the credential is in this job's folder or global scope");
         }
-        CredentialsProvider.track(run, found);
         try {
-            return ApiKey.of(found.getSecret().getPlainText());
+            return ApiKey.of(secret);
         } catch (IllegalArgumentException e) {
             throw new AbortException("The credentials '" + credentialsId + "': " + e.getMessage());
         }
@@ -65,7 +92,7 @@ final class BuildstashCredentials {
                 .orElse(null);
     }
 
-    /** The credential drop-down: only users who may configure the job (or Jenkins) see the list. */
+    /** The credential drop-down: only users who may configure the job or use its credentials (or Jenkins) see the list. */
     static ListBoxModel items(Item item, String current, String baseUrl) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (!canList(item)) {
@@ -97,7 +124,7 @@ final class BuildstashCredentials {
         if (item == null) {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
-        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        return item.hasPermission(Item.CONFIGURE) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
     private static Authentication authentication(Item item) {

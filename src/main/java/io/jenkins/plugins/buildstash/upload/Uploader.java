@@ -55,7 +55,7 @@ public final class Uploader {
         try {
             TransferOrder order = plan(spec, instructions);
             TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order, instructions));
-            VerifiedUpload build = api.verifyUpload(pending, chunks(order, receipt));
+            VerifiedUpload build = verify(api, pending, chunks(order, receipt));
             verified = true;
             List<UploadResult.UploadedFile> files = new ArrayList<>();
             files.add(new UploadResult.UploadedFile("primary", spec.primary().name(), spec.primary().size(), null));
@@ -72,6 +72,24 @@ public final class Uploader {
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (!verified) {
                 abort(api, pending);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Verifies, and says so when a retry was refused after an earlier attempt's answer was lost: Buildstash may then
+     * have created the build already (its verify is not documented as idempotent, brief G19).
+     */
+    private static VerifiedUpload verify(BuildstashClient api, String pending, List<MultipartChunk> chunks)
+            throws IOException, InterruptedException {
+        try {
+            return api.verifyUpload(pending, chunks);
+        } catch (BuildstashException e) {
+            if (e.status() == 400 && e.attempts() > 1) {
+                throw new BuildstashException(e.getMessage() + ". An earlier attempt's answer was lost, so Buildstash"
+                        + " may have created the build anyway: check the application's latest builds before uploading"
+                        + " again", e.operation(), e.serverMessage(), e.failure());
             }
             throw e;
         }
