@@ -12,9 +12,9 @@ import io.jenkins.plugins.buildstash.api.BuildstashException;
 import io.jenkins.plugins.buildstash.ci.CiDetector;
 import io.jenkins.plugins.buildstash.files.FileSelectionException;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
-import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.MetadataFile;
 import io.jenkins.plugins.buildstash.upload.Sizes;
+import io.jenkins.plugins.buildstash.upload.UploadFailure;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.UploadSpec;
@@ -55,7 +55,7 @@ public final class UploadRunner {
                 run.setResult(Result.UNSTABLE);
             }
             return result;
-        } catch (InvalidUploadException | BuildstashException | FileSelectionException e) {
+        } catch (UploadFailure | BuildstashException | FileSelectionException e) {
             throw new AbortException(e.getMessage());
         }
     }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.buildstash.upload;
 
-import java.io.IOException;
 import java.util.List;
 
 /** The upload was refused before anything was sent to Buildstash, for every listed reason. */
-public final class InvalidUploadException extends IOException {
+public final class InvalidUploadException extends UploadFailure {
 
     private static final long serialVersionUID = 1L;
 
