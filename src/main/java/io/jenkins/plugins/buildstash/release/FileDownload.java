@@ -65,6 +65,18 @@ public final class FileDownload {
     }
 
     public DownloadReceipt run() throws IOException, InterruptedException {
+        try {
+            return fetchAll();
+        } catch (BuildstashException | ReleaseException e) {
+            throw e;
+        } catch (IOException e) {
+            // The workspace could not be written (permissions, a full disk): say where, without a stack trace.
+            throw new ReleaseException("Could not write the files of build '" + order.buildId() + "' into the"
+                    + " workspace " + workspace + ": " + e, e);
+        }
+    }
+
+    private DownloadReceipt fetchAll() throws IOException, InterruptedException {
         String owner = "build '" + order.buildId() + "' (" + TargetLayout.printable(order.platform()) + ")";
         // The key side checked all of this already; the side that writes checks again, trusting nothing it is sent.
         String folder = TargetLayout.folder(order.targetFolder());

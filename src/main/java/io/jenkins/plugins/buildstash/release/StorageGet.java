@@ -175,7 +175,7 @@ final class StorageGet {
             Thread.interrupted();
             throw new InterruptedException("interrupted while writing " + part);
         } catch (IOException e) {
-            throw new IOException("Could not write " + part + ": " + e.getMessage(), e);
+            throw new ReleaseException("Could not write " + part + ": " + e, e);
         }
     }
 
