@@ -308,4 +308,18 @@ class FileDownloadTest {
         assertThat(receipt.files().get(0).path()).isEqualTo("out/android/game.apk");
         assertThat(Files.readAllBytes(real.resolve("android/game.apk"))).isEqualTo(BODY);
     }
+
+    @Test
+    void aWorkspaceThatCannotBeWrittenIsReportedWithThePathAndNoRetry() throws Exception {
+        storage = new ScriptedStorage((n, out) -> ScriptedStorage.ok(out, BODY));
+        Path ws = workspace();
+        // A non-empty folder where the .part file must go: it can be neither replaced nor written.
+        Files.createDirectories(ws.resolve("buildstash-release/android/game.apk.part/in-the-way"));
+
+        assertThatThrownBy(() -> run(ws, order("game.apk", BODY.length, TransferSettings.defaults())))
+                .isInstanceOf(ReleaseException.class)
+                .hasMessageStartingWith("Could not write the files of build 'b1' into the workspace " + ws)
+                .hasMessageContaining("game.apk.part");
+        assertThat(storage.connections()).isZero();
+    }
 }
