@@ -93,7 +93,8 @@ class ReleaseDownloadRateLimitTest {
             assertByteIdentical(paths, contents);
             List<RequestRecord> calls = downloadCalls(fx);
             long refused = calls.stream().filter(r -> r.status() == 429).count();
-            assertThat(refused).as("429 answers").isGreaterThanOrEqualTo(5);
+            // 40 requests at 5 a second cannot all fit: at least one 429, usually seven (how many depends on timing).
+            assertThat(refused).as("429 answers").isPositive();
             assertThat(calls).filteredOn(r -> r.status() == 200).hasSize(40);
             for (int i = 0; i < calls.size() - 1; i++) {
                 RequestRecord call = calls.get(i);
@@ -115,7 +116,8 @@ class ReleaseDownloadRateLimitTest {
                 .withRateLimits(List.of(RateLimit.perApplication(3, Duration.ofSeconds(1), "downloadBuild")));
         try (ReleaseFixture fx = ReleaseFixture.start(options)) {
             List<String> paths = new ArrayList<>();
-            List<byte[]> contents = release(fx, 6, paths);
+            // Seven quick requests span at most two one-second windows, so one of them gets more than three: a 429.
+            List<byte[]> contents = release(fx, 7, paths);
 
             download(fx);
 
