@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client, the upload engine, file selection and CI detection run anywhere, agents included, and are tested without
- * Jenkins.
+ * The client, the upload engine, file selection, CI detection and release fetching run anywhere, agents included, and
+ * are tested without Jenkins.
  */
 class ArchitectureTest {
 
@@ -19,7 +19,8 @@ class ArchitectureTest {
         "io.jenkins.plugins.buildstash.api..",
         "io.jenkins.plugins.buildstash.upload..",
         "io.jenkins.plugins.buildstash.files..",
-        "io.jenkins.plugins.buildstash.ci.."
+        "io.jenkins.plugins.buildstash.ci..",
+        "io.jenkins.plugins.buildstash.release.."
     };
 
     private static JavaClasses production;

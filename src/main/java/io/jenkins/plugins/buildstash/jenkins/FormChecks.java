@@ -3,15 +3,19 @@ package io.jenkins.plugins.buildstash.jenkins;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildstash.release.ReleaseSelection;
+import io.jenkins.plugins.buildstash.release.TargetLayout;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadValidator;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
- * Form validation shared by the step and the post-build action. Every check first asks whether the user may configure
- * the job; the rules themselves are {@link UploadValidator}'s, so the form and the run say the same thing.
+ * Form validation shared by the steps and their Freestyle counterparts. Every check first asks whether the user may
+ * configure the job; the rules themselves are those the run applies ({@link UploadValidator}, {@link TargetLayout},
+ * {@link ReleaseSelection}), so the form and the run say the same thing.
  */
 public final class FormChecks {
 
@@ -86,6 +90,33 @@ public final class FormChecks {
 
     public static FormValidation notes(Item item, String value) {
         return mayConfigure(item) ? result(UploadValidator.notes(value)) : FormValidation.ok();
+    }
+
+    /** releaseId and version each select a release: only one of them may be set. */
+    public static FormValidation releaseSelection(Item item, String releaseId, String version) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        return result(new ReleaseSelection(null, releaseId, version, List.of(), List.of()).problems());
+    }
+
+    public static FormValidation targetFolder(Item item, String value) {
+        return mayConfigure(item) ? result(expressionOr(value, TargetLayout.folderProblems(value))) : FormValidation.ok();
+    }
+
+    /**
+     * A comma-separated list of platform identifiers. A warning, not an error: Buildstash's documentation lists more
+     * platforms than its API description, and the run tells for certain.
+     */
+    public static FormValidation platformList(Item item, String value) {
+        if (!mayConfigure(item) || value == null || value.contains("${")) {
+            return FormValidation.ok();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String platform : TextInputs.list(value)) {
+            problems.addAll(UploadValidator.platform(platform));
+        }
+        return problems.isEmpty() ? FormValidation.ok() : FormValidation.warning(String.join("; ", problems));
     }
 
     /** Contacts Buildstash with a stored credential: POST only, and only for users who may configure the job. */

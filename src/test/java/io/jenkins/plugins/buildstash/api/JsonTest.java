@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.buildstash.api.model.FileSpec;
 import io.jenkins.plugins.buildstash.api.model.MultipartChunk;
+import io.jenkins.plugins.buildstash.api.model.Release;
 import io.jenkins.plugins.buildstash.api.model.UploadInstructions;
 import io.jenkins.plugins.buildstash.api.model.UploadRequest;
 import java.util.List;
@@ -64,5 +65,19 @@ class JsonTest {
                  "chunked_number_parts":"14","chunked_part_size_mb":50}}""", UploadInstructions.class);
         assertThat(parsed.primaryFile().chunkedNumberParts()).isEqualTo(14);
         assertThat(parsed.primaryFile().chunkedPartSizeMb()).isEqualTo(50);
+    }
+
+    @Test
+    void aReleaseHasNoWebLinkUntilTheServerSendsOne() throws Exception {
+        Release today = Json.MAPPER.readValue(
+                "{\"id\":\"r1\",\"version\":\"2.3.0\",\"version_short\":\"2.3.0\",\"labels\":[],\"build_count\":2}",
+                Release.class);
+        assertThat(today.modalUrl()).isNull();
+        assertThat(today.buildCount()).isEqualTo(2);
+        for (String field : List.of("modal_url", "url", "web_url")) {
+            Release later = Json.MAPPER.readValue("{\"id\":\"r1\",\"" + field + "\":\"https://app.example/r/1\"}",
+                    Release.class);
+            assertThat(later.modalUrl()).as(field).isEqualTo("https://app.example/r/1");
+        }
     }
 }

@@ -35,14 +35,16 @@ final class Dispatcher implements HttpServerCore.Handler {
         Router.Match match = router.match(request);
         String route = match.call() == null ? "unmatched" : match.call().route().name();
         int status = 0;
+        String retryAfter = null;
         try {
             Response response = match.call() == null ? unmatched(request, match.pathKnown()) : dispatch(match.call());
             // An armed reset replaces the answer: the log shows 0, as for any connection dropped without one.
             status = request.resetArmed() ? 0 : response.status();
+            retryAfter = request.resetArmed() ? null : response.headers().get("Retry-After");
             return response;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            log.add(new RequestRecord(at, request.method(), request.rawPath(), route, status, took));
+            log.add(new RequestRecord(at, request.method(), request.rawPath(), route, status, took, retryAfter));
         }
     }
 

@@ -52,6 +52,10 @@ class RateLimitTest {
         assertThat(limited.json().get("message").asText()).isEqualTo("Too Many Attempts.");
         assertThat(limited.header("Retry-After")).isEqualTo("40");
         assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("30");
+        assertThat(emulator.requestLog()).last()
+                .satisfies(entry -> assertThat(entry.retryAfter()).as("logged Retry-After").isEqualTo("40"));
+        assertThat(emulator.requestLog()).filteredOn(entry -> entry.status() == 200)
+                .allSatisfy(entry -> assertThat(entry.retryAfter()).isNull());
         assertThat(http.get("/applications/" + seed.applicationId() + "/builds").status())
                 .as("other routes are not limited").isEqualTo(200);
         clock.advance(Duration.ofSeconds(40));

@@ -1,0 +1,246 @@
+package io.jenkins.plugins.buildstash.release;
+
+import io.jenkins.plugins.buildstash.api.Failure;
+import io.jenkins.plugins.buildstash.api.Redact;
+import io.jenkins.plugins.buildstash.api.RetryAfter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One GET of a temporary URL into a {@code .part} file: a plain GET with no {@code Authorization} (the signature is in
+ * the URL), streamed chunk by chunk as the HTTP client receives them (one chunk asked for ahead, so memory stays flat),
+ * the byte count checked against the announced size. There is no fixed timeout, which would cut large files short: a
+ * watchdog cancels the GET when no byte has arrived for {@code stallTimeout}.
+ */
+final class StorageGet {
+
+    private static final int ERROR_BODY_BYTES = 4096;
+    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,64})</Code>");
+    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,200})</Message>");
+
+    private final HttpClient http;
+    private final ScheduledExecutorService watchdog;
+    private final Duration stallTimeout;
+
+    StorageGet(HttpClient http, ScheduledExecutorService watchdog, Duration stallTimeout) {
+        this.http = http;
+        this.watchdog = watchdog;
+        this.stallTimeout = stallTimeout;
+    }
+
+    /**
+     * Writes the body to {@code part}, replacing what an earlier attempt left there.
+     *
+     * @param expected the announced size, or -1 when unknown
+     * @param what names the file in messages, e.g. "buildstash-release/android/app.apk"
+     * @param onBytes told of bytes written; told the negative total when this attempt fails
+     * @return the number of bytes written
+     * @throws DownloadException when storage refused or the transfer failed; its failure type tells the retry policy
+     * @throws IOException when the file could not be written (not retried: the disk will not get better)
+     */
+    long fetch(String url, Path part, long expected, String what, LongConsumer onBytes)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(part);
+        String operation = "GET " + Redact.url(url);
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        BodyChunks body = new BodyChunks();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
+        long stallNanos = stallTimeout.toNanos();
+        ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastProgress.get() > stallNanos) {
+                stalled.set(true);
+                exchange.cancel(true);
+                body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        long[] received = {0};
+        try {
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = exchange.get();
+            response.body().subscribe(body);
+            lastProgress.set(System.nanoTime());
+            if (response.statusCode() != 200) {
+                throw refused(response, body, what, operation);
+            }
+            OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+            if (expected >= 0 && length.isPresent() && length.getAsLong() != expected) {
+                throw new DownloadException("Storage announced " + length.getAsLong() + " bytes for " + what
+                        + ", but Buildstash said the file has " + expected, operation,
+                        Failure.of(Failure.Type.MALFORMED_RESPONSE), false, null);
+            }
+            copy(body, part, expected, what, url, operation, stalled, lastProgress, received, onBytes);
+            if (expected >= 0 && received[0] != expected) {
+                throw new DownloadException("Storage sent only " + received[0] + " of the " + expected + " bytes of "
+                        + what + ": the transfer was cut short", operation, Failure.of(Failure.Type.CONNECTION_LOST),
+                        false, null);
+            }
+            return received[0];
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            onBytes.accept(-received[0]);
+            throw e;
+        } catch (CancellationException e) {
+            onBytes.accept(-received[0]);
+            throw stalled(what, url, operation);
+        } catch (ExecutionException e) {
+            onBytes.accept(-received[0]);
+            throw networkFailure(e.getCause(), what, url, operation, stalled.get());
+        } catch (IOException e) {
+            onBytes.accept(-received[0]);
+            throw e;
+        } finally {
+            guard.cancel(false);
+            // Releases the connection if the body was not read to its end; nothing more arrives after this.
+            body.abort(new IOException("done"));
+        }
+    }
+
+    private void copy(BodyChunks body, Path part, long expected, String what, String url, String operation,
+            AtomicBoolean stalled, AtomicLong lastProgress, long[] received, LongConsumer onBytes)
+            throws IOException, InterruptedException {
+        // CREATE_NEW and NOFOLLOW_LINKS: never write through a link someone left at the .part name.
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            while (true) {
+                List<ByteBuffer> chunk;
+                try {
+                    chunk = body.next();
+                } catch (IOException e) {
+                    if (stalled.get()) {
+                        throw stalled(what, url, operation);
+                    }
+                    throw networkFailure(e, what, url, operation, false);
+                }
+                if (chunk == null) {
+                    return;
+                }
+                for (ByteBuffer buffer : chunk) {
+                    int n = buffer.remaining();
+                    if (expected >= 0 && received[0] + n > expected) {
+                        throw new DownloadException("Storage sent more than the " + expected + " bytes Buildstash"
+                                + " announced for " + what, operation, Failure.of(Failure.Type.MALFORMED_RESPONSE),
+                                false, null);
+                    }
+                    write(out, buffer, part);
+                    received[0] += n;
+                    lastProgress.set(System.nanoTime());
+                    onBytes.accept(n);
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while downloading " + what);
+                }
+            }
+        }
+    }
+
+    private static void write(FileChannel out, ByteBuffer bytes, Path part) throws IOException, InterruptedException {
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (ClosedByInterruptException e) {
+            Thread.interrupted();
+            throw new InterruptedException("interrupted while writing " + part);
+        } catch (IOException e) {
+            throw new ReleaseException("Could not write " + part + ": " + e, e);
+        }
+    }
+
+    private DownloadException stalled(String what, String url, String operation) {
+        return new DownloadException("Storage sent nothing for " + what + " for " + stallTimeout.toSeconds() + " s ("
+                + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+    }
+
+    private DownloadException networkFailure(Throwable cause, String what, String url, String operation,
+            boolean stalled) {
+        String host = Redact.url(url);
+        if (stalled) {
+            return stalled(what, url, operation);
+        }
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                || cause != null && cause.getCause() instanceof ConnectException) {
+            return new DownloadException("Could not connect to storage for " + what + " (" + host + ")", operation,
+                    Failure.of(Failure.Type.NOT_CONNECTED), false, null);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new DownloadException("Storage timed out on " + what + " (" + host + ")", operation,
+                    Failure.of(Failure.Type.TIMED_OUT), false, null);
+        }
+        String detail = cause == null ? "unknown error" : Redact.text(String.valueOf(cause.getMessage()));
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return new DownloadException("The TLS connection to storage failed for " + what + " (" + host + ": "
+                    + detail + "): check the proxy and the certificates this JVM trusts", operation,
+                    Failure.of(Failure.Type.PERMANENT), false, null);
+        }
+        return new DownloadException("The connection to storage broke during " + what + " (" + host + ": " + detail
+                + ")", operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+    }
+
+    private static DownloadException refused(HttpResponse<?> response, BodyChunks chunks, String what,
+            String operation) throws InterruptedException {
+        int status = response.statusCode();
+        byte[] head = new byte[ERROR_BODY_BYTES];
+        int length = 0;
+        try {
+            for (List<ByteBuffer> chunk = chunks.next(); chunk != null && length < head.length; chunk = chunks.next()) {
+                for (ByteBuffer b : chunk) {
+                    int n = Math.min(b.remaining(), head.length - length);
+                    b.get(head, length, n);
+                    length += n;
+                }
+            }
+        } catch (IOException e) {
+            // The status says enough.
+        }
+        String body = new String(head, 0, length, StandardCharsets.UTF_8);
+        String code = first(S3_CODE, body);
+        String message = first(S3_MESSAGE, body);
+        String reason = (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
+        boolean expired = status == 403 && body.toLowerCase(Locale.ROOT).contains("expired");
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                response.headers().firstValue("Date").orElse(null), Clock.systemUTC());
+        String hint = expired
+                ? ": the temporary URL expired"
+                : status == 404 ? ": storage has no file at the temporary URL" : "";
+        return new DownloadException("Storage refused " + what + " (HTTP " + status + reason + ")" + hint, operation,
+                Failure.status(status, retryAfter), expired, null);
+    }
+
+    private static String first(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        return m.find() ? Redact.text(m.group(1)) : null;
+    }
+}
