@@ -6,8 +6,8 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import jenkins.security.SerializableOnlyOverRemoting;
 import org.jenkinsci.remoting.RoleSensitive;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public final class FilePath implements SerializableOnlyOverRemoting {
     private FilePath() {}

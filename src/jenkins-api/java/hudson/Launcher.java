@@ -2,5 +2,5 @@
 package hudson;
 
 public abstract class Launcher {
-    protected Launcher() {}
+    private Launcher() {}
 }

@@ -4,6 +4,7 @@ package hudson;
 import hudson.model.Describable;
 import hudson.model.Saveable;
 import hudson.util.Secret;
+import java.io.IOException;
 import java.io.Serializable;
 import java.net.http.HttpClient;
 
@@ -33,7 +34,7 @@ public final class ProxyConfiguration implements Describable<ProxyConfiguration>
     }
 
     @Override
-    public void save() {
+    public void save() throws IOException {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 }

@@ -4,8 +4,6 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 public class Util {
-    public Util() {}
-
     @CheckForNull
     public static String fixEmptyAndTrim(@CheckForNull String s) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");

@@ -3,6 +3,4 @@ package jenkins;
 
 import jenkins.agents.ControllerToAgentFileCallable;
 
-public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T> {
-    public MasterToSlaveFileCallable() {}
-}
+public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T> {}

@@ -3,5 +3,8 @@ package hudson.model;
 
 /** Only used as the raw type in BuildStepDescriptor.isApplicable; the real class implements more interfaces. */
 public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
-    protected AbstractProject() {}
+    @SuppressWarnings("rawtypes")
+    protected AbstractProject(ItemGroup parent, String name) {
+        super(parent, name);
+    }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 
 /** The real class extends AbstractModelObject and implements ModelObjectWithContextMenu; nothing here uses either. */
 public abstract class Actionable {
-    protected Actionable() {}
-
     public void addAction(@NonNull Action a) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
@@ -20,6 +18,7 @@ public abstract class Actionable {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
+    @NonNull
     public <T extends Action> List<T> getActions(Class<T> type) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

@@ -5,7 +5,10 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jenkins.util.io.OnMaster;
 
-/** The real interface also extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, Named. */
+/**
+ * The real interface also extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed and Named;
+ * getFullDisplayName is declared by FullyNamedModelObject and inherited, declared here instead.
+ */
 public interface Item extends AccessControlled, OnMaster {
     String getName();
 

@@ -1,9 +1,17 @@
 // Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
 package hudson.model;
 
-/** The real class extends AbstractItem and implements more interfaces; nothing here uses them beyond Item. */
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements Item {
-    protected Job() {}
+import hudson.ExtensionPoint;
+
+/**
+ * The real class extends AbstractItem, which declares getName, getFullName, getFullDisplayName and getUrl (declared
+ * here instead: calls are compiled against the receiver's type, Job, either way), and also implements
+ * StaplerOverridable, ModelObjectWithChildren and HasWidgets; nothing here uses them.
+ */
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements Item, ExtensionPoint {
+    @SuppressWarnings("rawtypes")
+    protected Job(ItemGroup parent, String name) {}
 
     @Override
     public String getName() {

@@ -12,7 +12,9 @@ import jenkins.util.io.OnMaster;
 /** The real class also implements PersistenceRoot, DescriptorByNameOwner, StaplerProxy, HistoricalBuild, WithConsoleUrl. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, OnMaster {
-    protected Run() {}
+    protected Run(@NonNull JobT job) throws IOException {}
+
+    protected Run(@NonNull JobT job, long timestamp) {}
 
     public @CheckForNull Result getResult() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");

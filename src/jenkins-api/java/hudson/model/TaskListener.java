@@ -5,7 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import jenkins.security.SerializableOnlyOverRemoting;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public interface TaskListener extends SerializableOnlyOverRemoting {
     @NonNull

@@ -4,7 +4,5 @@ package hudson.security;
 import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
-    protected ACL() {}
-
     public static final Authentication SYSTEM2 = null;
 }

@@ -1,6 +1,7 @@
 // Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
 package hudson.tasks;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
@@ -11,8 +12,6 @@ import java.util.Collection;
 
 @Deprecated
 public abstract class BuildStepCompatibilityLayer implements BuildStep {
-    protected BuildStepCompatibilityLayer() {}
-
     @Override
     public boolean prebuild(AbstractBuild<?, ?> build, BuildListener listener) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
@@ -30,6 +29,7 @@ public abstract class BuildStepCompatibilityLayer implements BuildStep {
     }
 
     @Override
+    @NonNull
     public Collection<? extends Action> getProjectActions(AbstractProject<?, ?> project) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

@@ -1,9 +1,36 @@
 // Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
 package hudson.tasks;
 
-/** The real constants have bodies that implement an abstract perform method; nothing here calls it. */
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import java.io.IOException;
+
+/** As in core, each constant has a body implementing the abstract perform method, so the enum class is abstract. */
 public enum BuildStepMonitor {
-    NONE,
-    STEP,
-    BUILD
+    NONE {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean perform(BuildStep bs, AbstractBuild build, Launcher launcher, BuildListener listener) {
+            throw new UnsupportedOperationException("Jenkins API compile-time surface");
+        }
+    },
+    STEP {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean perform(BuildStep bs, AbstractBuild build, Launcher launcher, BuildListener listener) {
+            throw new UnsupportedOperationException("Jenkins API compile-time surface");
+        }
+    },
+    BUILD {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean perform(BuildStep bs, AbstractBuild build, Launcher launcher, BuildListener listener) {
+            throw new UnsupportedOperationException("Jenkins API compile-time surface");
+        }
+    };
+
+    @SuppressWarnings("rawtypes")
+    public abstract boolean perform(BuildStep bs, AbstractBuild build, Launcher launcher, BuildListener listener)
+            throws IOException, InterruptedException;
 }

@@ -7,8 +7,6 @@ import hudson.model.Descriptor;
 
 @SuppressWarnings("deprecation")
 public abstract class Builder extends BuildStepCompatibilityLayer implements Describable<Builder>, ExtensionPoint {
-    protected Builder() {}
-
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");

@@ -3,13 +3,18 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.ProxyConfiguration;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-/** The real class extends AbstractCIBase; calls through it resolve to the same member references. */
+/**
+ * The real class extends AbstractCIBase and also implements DirectlyModifiableTopLevelItemGroup, StaplerProxy,
+ * StaplerFallback, ModifiableViewGroup, DescriptorByNameOwner, ModelObjectWithContextMenu, ModelObjectWithChildren,
+ * OnMaster and Loadable; nothing here uses them. checkPermission and hasPermission are AccessControlled's defaults.
+ */
 public class Jenkins implements AccessControlled {
-    protected Jenkins() {}
+    private Jenkins() {}
 
     public static final Permission ADMINISTER = null;
 
@@ -23,11 +28,12 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
+    @CheckForNull
     public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
-    @CheckForNull
+    @Nullable
     public String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

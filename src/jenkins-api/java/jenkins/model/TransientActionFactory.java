@@ -7,8 +7,6 @@ import hudson.model.Action;
 import java.util.Collection;
 
 public abstract class TransientActionFactory<T> implements ExtensionPoint {
-    protected TransientActionFactory() {}
-
     public abstract Class<T> type();
 
     public Class<? extends Action> actionType() {

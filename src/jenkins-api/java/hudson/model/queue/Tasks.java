@@ -6,8 +6,6 @@ import hudson.model.Queue;
 import org.springframework.security.core.Authentication;
 
 public class Tasks {
-    public Tasks() {}
-
     public static @NonNull Authentication getAuthenticationOf2(@NonNull Queue.Task t) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

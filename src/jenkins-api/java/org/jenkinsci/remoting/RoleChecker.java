@@ -1,6 +1,4 @@
 // Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
 package org.jenkinsci.remoting;
 
-public abstract class RoleChecker {
-    protected RoleChecker() {}
-}
+public abstract class RoleChecker {}

@@ -4,12 +4,14 @@ package com.cloudbees.plugins.credentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 
 public class CredentialsMatchers {
-    protected CredentialsMatchers() {}
+    private CredentialsMatchers() {}
 
+    @NonNull
     public static CredentialsMatcher always() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
+    @NonNull
     public static CredentialsMatcher withId(@NonNull String id) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

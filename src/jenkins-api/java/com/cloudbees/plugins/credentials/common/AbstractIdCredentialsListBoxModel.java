@@ -13,21 +13,17 @@ import org.springframework.security.core.Authentication;
 public abstract class AbstractIdCredentialsListBoxModel<
                 T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
         extends ListBoxModel {
-    protected AbstractIdCredentialsListBoxModel() {}
-
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
-    @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
             @Nullable Item context, @NonNull Class<? extends C> type, @NonNull List<DomainRequirement> domainRequirements,
             @NonNull CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
-    @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(@NonNull String value) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

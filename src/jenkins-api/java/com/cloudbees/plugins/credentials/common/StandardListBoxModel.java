@@ -1,6 +1,4 @@
 // Compile-only surface of the Jenkins API (see src/jenkins-api/README.md). Never packaged.
 package com.cloudbees.plugins.credentials.common;
 
-public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
-    public StandardListBoxModel() {}
-}
+public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {}

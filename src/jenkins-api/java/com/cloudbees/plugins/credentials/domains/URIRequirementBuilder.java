@@ -8,6 +8,7 @@ import java.util.List;
 public class URIRequirementBuilder {
     private URIRequirementBuilder() {}
 
+    @NonNull
     public static URIRequirementBuilder fromUri(@CheckForNull String uri) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

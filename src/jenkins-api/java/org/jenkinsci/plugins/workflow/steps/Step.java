@@ -6,8 +6,6 @@ import hudson.model.AbstractDescribableImpl;
 
 @SuppressWarnings("deprecation")
 public abstract class Step extends AbstractDescribableImpl<Step> implements ExtensionPoint {
-    protected Step() {}
-
     public abstract StepExecution start(StepContext context) throws Exception;
 
     @Override

@@ -6,7 +6,5 @@ import java.io.Serializable;
 
 /** The real class also implements Guava's FutureCallback<Object>, which nothing here calls. */
 public abstract class StepContext implements Serializable {
-    protected StepContext() {}
-
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 }

@@ -5,8 +5,6 @@ import hudson.model.Descriptor;
 import java.util.Set;
 
 public abstract class StepDescriptor extends Descriptor<Step> {
-    protected StepDescriptor() {}
-
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public abstract String getFunctionName();

@@ -18,7 +18,9 @@ public abstract class StepExecution implements Serializable {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 
-    public void onResume() {}
+    public void onResume() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
 
     public @CheckForNull String getStatus() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");

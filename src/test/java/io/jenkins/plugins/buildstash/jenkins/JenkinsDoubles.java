@@ -27,6 +27,10 @@ final class JenkinsDoubles {
         final List<Action> actions = new CopyOnWriteArrayList<>();
         final AtomicInteger saves = new AtomicInteger();
 
+        FakeRun() {
+            super(null, 0L);
+        }
+
         @Override
         public void addAction(@NonNull Action a) {
             actions.add(a);
@@ -48,7 +52,11 @@ final class JenkinsDoubles {
         }
     }
 
-    abstract static class FakeJob extends Job<FakeJob, FakeRun> {}
+    abstract static class FakeJob extends Job<FakeJob, FakeRun> {
+        FakeJob() {
+            super(null, null);
+        }
+    }
 
     /** Expands ${NAME} and $NAME from its entries, as EnvVars.expand does for the plugin's purposes. */
     static final class FakeEnv extends EnvVars {
