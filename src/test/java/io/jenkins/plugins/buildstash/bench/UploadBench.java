@@ -217,7 +217,7 @@ public final class UploadBench {
         write(line);
         progress("memory %s at concurrency %d, heap max %s: %s, peak RSS %d MB", size(size), settings.concurrency(),
                 size(Runtime.getRuntime().maxMemory()), line.get("ok").asBoolean() ? "succeeded" : "FAILED " + line.get("error"),
-                line.get("vm_hwm_kb").asLong() / 1000);
+                line.get("vm_hwm_kb").asLong() * 1024 / 1_000_000);
     }
 
     /** API calls and storage requests of one default upload per file, from the emulator's counters. */
