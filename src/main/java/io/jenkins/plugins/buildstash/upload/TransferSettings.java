@@ -31,8 +31,8 @@ public record TransferSettings(
     public static final int MAX_CONCURRENCY = 16;
     /**
      * Chosen from docs/performance.md: through a 50 Mbit/s-per-connection link with 50 ms latency, 8 parts in flight
-     * sent 1 GiB 7.2x as fast as one part (4 in flight: 4.0x), and a 5 GiB + 1 byte upload in a 64 MB heap peaked at
-     * 149 MB RSS with 8 in flight (155 MB with 16).
+     * sent 1 GiB 6.7-7.2x as fast as one part (4 in flight: 4.0x), and a 5 GiB + 1 byte upload in a 64 MB heap peaked
+     * at 117 MB RSS with 8 in flight (124 MB with 16).
      */
     public static final int DEFAULT_CONCURRENCY = 8;
 
