@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,12 @@ import java.util.function.LongConsumer;
  * Its length is known, so the request carries a {@code Content-Length} and never chunked encoding (which presigned PUTs
  * refuse); memory stays at a few chunks whatever the file size. Each subscription opens its own channel, so a retried
  * request re-reads the range from its start.
+ *
+ * <p>With a {@link ChunkPool}, chunks are direct buffers that are read into straight from the file and written straight
+ * to the socket, which saves the two copies (and the zeroing) a heap chunk costs. A chunk is reused only once the client
+ * has written all of it ({@code hasRemaining()} false: the socket write moves its position to its limit and the client
+ * never rewinds a request body), or returned to the pool by {@link #release} after the exchange; a chunk the client may
+ * still hold is left to the garbage collector.
  */
 final class FileRangePublisher implements HttpRequest.BodyPublisher {
 
@@ -26,15 +34,22 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
     private final long offset;
     private final long length;
     private final LongConsumer onBytes;
+    private final ChunkPool pool;
     private volatile RangeSubscription current;
 
     /**
      * @param onBytes told how many bytes were handed to the client, for progress and the stall watchdog
      */
     FileRangePublisher(Path file, long offset, long length, LongConsumer onBytes) {
+        this(file, offset, length, null, onBytes);
+    }
+
+    /** @param pool direct chunks to read into and reuse, or null for a new heap chunk each time */
+    FileRangePublisher(Path file, long offset, long length, ChunkPool pool, LongConsumer onBytes) {
         this.file = file;
         this.offset = offset;
         this.length = length;
+        this.pool = pool;
         this.onBytes = onBytes;
     }
 
@@ -50,6 +65,17 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
         subscriber.onSubscribe(s);
         if (length == 0) {
             s.complete();
+        }
+    }
+
+    /**
+     * Gives the chunks the client has written back to the pool; call it once the exchange is over. Chunks it has not
+     * written all of are dropped rather than reused.
+     */
+    void release() {
+        RangeSubscription s = current;
+        if (s != null) {
+            s.release();
         }
     }
 
@@ -69,6 +95,8 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
         private volatile IOException abortReason;
         private volatile FileChannel channel;
         private long sent;
+        /** Pooled chunks handed to the client, oldest first: the client writes them out in that order. */
+        private final ArrayDeque<ByteBuffer> lent = new ArrayDeque<>();
 
         RangeSubscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
@@ -130,7 +158,7 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
             }
             int size = (int) Math.min(CHUNK_SIZE, length - sent);
-            ByteBuffer buffer = ByteBuffer.allocate(size);
+            ByteBuffer buffer = pool == null ? ByteBuffer.allocate(size) : borrow().limit(size);
             long position = offset + sent;
             while (buffer.hasRemaining()) {
                 int n = channel.read(buffer, position);
@@ -141,6 +169,23 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
                 position += n;
             }
             return buffer.flip();
+        }
+
+        /** The oldest lent chunk if the client has written all of it, otherwise one from the pool. */
+        private synchronized ByteBuffer borrow() {
+            ByteBuffer oldest = lent.peekFirst();
+            ByteBuffer chunk = oldest != null && !oldest.hasRemaining() ? lent.pollFirst().clear() : pool.take();
+            lent.addLast(chunk);
+            return chunk;
+        }
+
+        synchronized void release() {
+            for (ByteBuffer chunk : lent) {
+                if (!chunk.hasRemaining()) {
+                    pool.giveBack(chunk);
+                }
+            }
+            lent.clear();
         }
 
         void complete() {
@@ -164,6 +209,27 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
                 } catch (IOException ignored) {
                     // reading is over either way
                 }
+            }
+        }
+    }
+
+    /**
+     * Direct chunks shared by the PUTs of one transfer. It holds at most {@link #MAX_IDLE} idle chunks; the rest are
+     * left to the garbage collector, which frees a direct buffer's memory with it.
+     */
+    static final class ChunkPool {
+        static final int MAX_IDLE = 64;
+
+        private final ConcurrentLinkedQueue<ByteBuffer> idle = new ConcurrentLinkedQueue<>();
+
+        ByteBuffer take() {
+            ByteBuffer chunk = idle.poll();
+            return chunk != null ? chunk.clear() : ByteBuffer.allocateDirect(CHUNK_SIZE);
+        }
+
+        void giveBack(ByteBuffer chunk) {
+            if (idle.size() < MAX_IDLE) {
+                idle.offer(chunk);
             }
         }
     }

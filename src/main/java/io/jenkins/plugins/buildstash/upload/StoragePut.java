@@ -41,6 +41,7 @@ final class StoragePut {
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
     private final Duration stallTimeout;
+    private final FileRangePublisher.ChunkPool chunks = new FileRangePublisher.ChunkPool();
 
     StoragePut(HttpClient http, ScheduledExecutorService watchdog, Duration stallTimeout) {
         this.http = http;
@@ -57,7 +58,7 @@ final class StoragePut {
             String what, LongConsumer onBytes) throws StorageException, InterruptedException {
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         AtomicLong sent = new AtomicLong();
-        FileRangePublisher body = new FileRangePublisher(file, offset, length, n -> {
+        FileRangePublisher body = new FileRangePublisher(file, offset, length, chunks, n -> {
             sent.addAndGet(n);
             lastProgress.set(System.nanoTime());
             onBytes.accept(n);
@@ -102,6 +103,7 @@ final class StoragePut {
             throw e;
         } finally {
             guard.cancel(false);
+            body.release();
         }
     }
 

@@ -257,6 +257,9 @@ final class Request {
                 throw new EOFException("the client closed the connection after " + consumed + " of " + contentLength
                         + " body bytes");
             }
+            if (bandwidth != null && n < wanted) {
+                bandwidth.refund(wanted - n); // the socket had less: what was not read may pass later
+            }
             consumed += n;
             return n;
         }

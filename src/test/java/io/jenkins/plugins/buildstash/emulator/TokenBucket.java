@@ -9,8 +9,16 @@ import java.io.InterruptedIOException;
  */
 final class TokenBucket {
 
+    /**
+     * The least a grant waits for (unless the caller wants less). Without it, a reader whose every read takes long
+     * enough to earn a few hundred bytes never sleeps: it spins through tiny socket reads, and a few shaped connections
+     * then fill the emulator's CPU and fall far below their cap.
+     */
+    static final int MIN_GRANT = 16 * 1024;
+
     private final double bytesPerNano;
     private final long capacity;
+    private final long minGrant;
     private double tokens;
     private long lastRefill;
 
@@ -22,19 +30,24 @@ final class TokenBucket {
         double bytesPerSecond = bitsPerSecond / 8.0;
         this.bytesPerNano = bytesPerSecond / 1e9;
         this.capacity = Math.max(1, Math.min(64 * 1024, (long) (bytesPerSecond / 50)));
+        this.minGrant = Math.min(capacity, MIN_GRANT);
         this.lastRefill = System.nanoTime();
     }
 
-    /** Blocks until at least one byte may pass, then grants up to {@code wanted} bytes. */
+    /**
+     * Blocks until {@code wanted} bytes may pass, or {@link #MIN_GRANT} of them (the burst, if smaller), then grants up
+     * to {@code wanted}.
+     */
     int acquire(int wanted) throws InterruptedIOException {
+        long least = Math.max(1, Math.min(wanted, minGrant));
         while (true) {
             refill();
-            if (tokens >= 1) {
+            if (tokens >= least) {
                 int granted = (int) Math.min(wanted, Math.floor(tokens));
                 tokens -= granted;
                 return granted;
             }
-            long waitNanos = (long) Math.ceil((1 - tokens) / bytesPerNano);
+            long waitNanos = (long) Math.ceil((least - tokens) / bytesPerNano);
             try {
                 Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
             } catch (InterruptedException e) {
@@ -42,6 +55,11 @@ final class TokenBucket {
                 throw new InterruptedIOException("interrupted while shaping bandwidth");
             }
         }
+    }
+
+    /** Gives back bytes granted but not used, so that short reads do not push the rate below the cap. */
+    void refund(int unused) {
+        tokens = Math.min(capacity, tokens + unused);
     }
 
     private void refill() {

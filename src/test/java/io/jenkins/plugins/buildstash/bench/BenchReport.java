@@ -1,0 +1,296 @@
+package io.jenkins.plugins.buildstash.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Turns the benchmark's results (JSON lines from {@link UploadBench}) and the machine facts {@code bench/run.sh}
+ * gathered into Markdown tables, prints them, and rewrites the generated section of {@code docs/performance.md}
+ * (between its two marker comments). Every figure comes from the results file; the targets are the issue's.
+ *
+ * <p>Usage: {@code BenchReport RESULTS FACTS [DOC]}.
+ */
+public final class BenchReport {
+
+    static final String BEGIN = "<!-- bench/run.sh writes from here: do not edit by hand -->";
+    static final String END = "<!-- bench/run.sh writes up to here -->";
+
+    static final double SINGLE_TARGET = 0.8;
+    static final double SPEEDUP_TARGET = 3.5;
+    static final long RSS_TARGET_BYTES = 250_000_000L;
+
+    private final List<JsonNode> results;
+    private final Map<String, String> facts;
+
+    BenchReport(List<JsonNode> results, Map<String, String> facts) {
+        this.results = results;
+        this.facts = facts;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("Usage: BenchReport RESULTS FACTS [DOC]");
+            System.exit(2);
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> results = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                results.add(json.readTree(line));
+            }
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                facts.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        String section = new BenchReport(results, facts).render();
+        System.out.println(section);
+        if (args.length > 2) {
+            rewrite(Path.of(args[2]), section);
+            System.out.println("Wrote the tables into " + args[2]);
+        }
+    }
+
+    static void rewrite(Path doc, String section) throws IOException {
+        String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        String generated = BEGIN + "\n\n" + section.strip() + "\n\n" + END;
+        String updated = begin >= 0 && end > begin
+                ? text.substring(0, begin) + generated + text.substring(end + END.length())
+                : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n" + generated + "\n";
+        Files.writeString(doc, updated, StandardCharsets.UTF_8);
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        machine(out);
+        single(out);
+        shaped(out);
+        memory(out);
+        overhead(out);
+        return out.toString();
+    }
+
+    private void machine(StringBuilder out) {
+        out.append("### Run of ").append(fact("date")).append("\n\n");
+        out.append("Command: `").append(fact("command")).append("` (took ").append(fact("duration")).append(")\n\n");
+        out.append("| fact | value |\n| --- | --- |\n");
+        row(out, "CPUs (`nproc`)", fact("nproc"));
+        row(out, "CPU model", fact("cpu"));
+        row(out, "RAM", fact("ram"));
+        row(out, "kernel", fact("kernel"));
+        row(out, "JDK", fact("jdk"));
+        row(out, "curl", fact("curl"));
+        row(out, "pinning", fact("pinning"));
+        row(out, "client JVM flags (single part, shaped, overhead)", "`" + fact("client_flags") + "`");
+        row(out, "client JVM flags (memory)", "`" + fact("memory_flags") + "`");
+        row(out, "emulator JVM flags", "`" + fact("emulator_flags") + "`");
+        row(out, "other processes' CPU during the run", fact("foreign_cpu"));
+        out.append('\n');
+    }
+
+    private void single(StringBuilder out) {
+        List<JsonNode> runs = select(r -> "single".equals(r.path("type").asText()) && "run".equals(r.path("phase").asText()));
+        out.append("### Single part: our engine and curl, same kind of presigned URL\n\n");
+        out.append("Emulator `").append(fact("single_emulator")).append("`. ").append(fact("single_method")).append("\n\n");
+        out.append("| file | ours | curl `--upload-file` | curl `-H \"Expect:\"` | ours / curl | ours / curl `-H \"Expect:\"`"
+                + " | ours, whole upload | target: ≥ 0.8 × the faster curl |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (long size : sizes(runs)) {
+            List<Double> ours = rates(runs, size, "ours", "seconds");
+            List<Double> curl = rates(runs, size, "curl", "seconds");
+            List<Double> curlNoExpect = rates(runs, size, "curl-no-expect", "seconds");
+            List<Double> whole = rates(runs, size, "ours", "whole_seconds");
+            double ratio = median(ours) / median(curl);
+            double ratioNoExpect = median(ours) / median(curlNoExpect);
+            double worst = Math.min(ratio, ratioNoExpect);
+            out.append("| ").append(UploadBench.size(size))
+                    .append(" | ").append(spread(ours))
+                    .append(" | ").append(spread(curl))
+                    .append(" | ").append(spread(curlNoExpect))
+                    .append(" | ").append(times(ratio))
+                    .append(" | ").append(times(ratioNoExpect))
+                    .append(" | ").append(spread(whole))
+                    .append(" | ").append(verdict(worst >= SINGLE_TARGET, times(worst)))
+                    .append(" |\n");
+        }
+        out.append("\nMB/s are 10^6 bytes per second: median (min–max) of the runs. \"ours\" is the engine's file side"
+                + " (HTTP client, ranged reads, PUT, ETag), curl's is its own `time_total`; \"whole upload\" adds the"
+                + " key check, `/upload/request` and `/upload/verify`.\n\n");
+    }
+
+    private void shaped(StringBuilder out) {
+        List<JsonNode> runs = select(r -> "shaped".equals(r.path("type").asText()));
+        out.append("### Multipart through a shaped link\n\n");
+        out.append("Emulator `").append(fact("shaped_emulator")).append("`. ").append(fact("shaped_method")).append("\n\n");
+        out.append("| client | parts in flight | file | time | MB/s | speed-up vs ours at 1 | API calls | storage PUTs"
+                + " | target: 4 in flight ≥ 3.5 × 1 |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        double base = runs.stream()
+                .filter(r -> r.path("client").asText().equals("ours") && r.path("concurrency").asInt() == 1)
+                .mapToDouble(r -> r.path("seconds").asDouble()).findFirst().orElse(Double.NaN);
+        for (JsonNode r : runs) {
+            boolean ours = r.path("client").asText().equals("ours");
+            int concurrency = r.path("concurrency").asInt();
+            double seconds = r.path("seconds").asDouble();
+            double speedup = base / seconds;
+            String target = ours && concurrency == 4 ? verdict(speedup >= SPEEDUP_TARGET, times(speedup)) : "";
+            out.append("| ").append(ours ? "ours" : "curl part loop (`bench/curl-multipart.sh`)")
+                    .append(" | ").append(concurrency)
+                    .append(" | ").append(UploadBench.size(r.path("bytes").asLong()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f s", seconds))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f", r.path("bytes").asLong() / seconds / 1e6))
+                    .append(" | ").append(times(speedup))
+                    .append(" | ").append(apiCalls(r.path("requests")))
+                    .append(" | ").append(storageRequests(r.path("requests")))
+                    .append(" | ").append(target)
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void memory(StringBuilder out) {
+        List<JsonNode> runs = select(r -> "memory".equals(r.path("type").asText()));
+        out.append("### Memory: a file above the single-PUT limit in a small heap\n\n");
+        out.append("Emulator `").append(fact("memory_emulator")).append("`. ").append(fact("memory_method")).append("\n\n");
+        out.append("| file | client JVM | parts in flight | result | time | peak RSS (VmHWM) | GCs (time) | target: succeeds,"
+                + " peak RSS < 250 MB |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (JsonNode r : runs) {
+            boolean ok = r.path("ok").asBoolean();
+            long rssBytes = r.path("vm_hwm_kb").asLong() * 1024;
+            out.append("| ").append(r.path("bytes").asLong()).append(" B (").append(UploadBench.size(r.path("bytes").asLong())).append(")")
+                    .append(" | `").append(fact("memory_flags")).append("`")
+                    .append(" | ").append(r.path("concurrency").asInt())
+                    .append(" | ").append(ok ? "succeeded" : "failed: " + r.path("error").asText())
+                    .append(" | ").append(ok ? String.format(Locale.ROOT, "%.1f s", r.path("seconds").asDouble()) : "")
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f MB", rssBytes / 1e6))
+                    .append(" | ").append(r.path("gc_count").asLong()).append(" (").append(r.path("gc_millis").asLong()).append(" ms)")
+                    .append(" | ").append(verdict(ok && rssBytes < RSS_TARGET_BYTES, ok ? "" : "failed"))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void overhead(StringBuilder out) {
+        List<JsonNode> runs = select(r -> "overhead".equals(r.path("type").asText()));
+        out.append("### Overhead: requests per upload\n\n");
+        out.append("Emulator `").append(fact("overhead_emulator")).append("`. ").append(fact("overhead_method")).append("\n\n");
+        out.append("| file | plan | API calls, ours | storage requests, ours | API calls / storage requests, the cURL"
+                + " recipe | ours, by route |\n");
+        out.append("| --- | --- | --- | --- | --- | --- |\n");
+        for (JsonNode r : runs) {
+            JsonNode requests = r.path("requests");
+            long parts = requests.path("requestMultipartPart").asLong();
+            long puts = storageRequests(requests);
+            String recipe = parts > 0 ? (2 + parts) + " / " + parts : "2 / 1";
+            out.append("| ").append(UploadBench.size(r.path("bytes").asLong()))
+                    .append(parts > 0 ? " (" + r.path("bytes").asLong() + " B)" : "")
+                    .append(" | ").append(parts > 0 ? "multipart, " + parts + " parts" : "single PUT")
+                    .append(" | ").append(apiCalls(requests))
+                    .append(" | ").append(puts)
+                    .append(" | ").append(recipe)
+                    .append(" | ").append(byRoute(requests))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private List<JsonNode> select(Predicate<JsonNode> which) {
+        return results.stream().filter(which).toList();
+    }
+
+    private static TreeSet<Long> sizes(List<JsonNode> runs) {
+        TreeSet<Long> sizes = new TreeSet<>();
+        runs.forEach(r -> sizes.add(r.path("bytes").asLong()));
+        return sizes;
+    }
+
+    /** MB/s of each run of {@code client} at {@code size}, from the time in {@code field}. */
+    private static List<Double> rates(List<JsonNode> runs, long size, String client, String field) {
+        return runs.stream()
+                .filter(r -> r.path("bytes").asLong() == size && r.path("client").asText().equals(client))
+                .map(r -> size / r.path(field).asDouble() / 1e6)
+                .toList();
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> rates) {
+        if (rates.isEmpty()) {
+            return "–";
+        }
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", median(rates), min, max);
+    }
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+
+    private static String verdict(boolean met, String detail) {
+        return (met ? "**met**" : "**missed**") + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    private static long apiCalls(JsonNode requests) {
+        long n = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = requests.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().startsWith("storage")) {
+                n += e.getValue().asLong();
+            }
+        }
+        return n;
+    }
+
+    private static long storageRequests(JsonNode requests) {
+        long n = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = requests.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().startsWith("storage")) {
+                n += e.getValue().asLong();
+            }
+        }
+        return n;
+    }
+
+    private static String byRoute(JsonNode requests) {
+        List<String> parts = new ArrayList<>();
+        requests.fields().forEachRemaining(e -> parts.add("`" + e.getKey() + "` " + e.getValue().asLong()));
+        return String.join(", ", parts);
+    }
+
+    private String fact(String name) {
+        return facts.getOrDefault(name, "?");
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+}
