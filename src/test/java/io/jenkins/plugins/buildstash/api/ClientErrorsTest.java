@@ -135,6 +135,19 @@ class ClientErrorsTest {
     }
 
     @Test
+    void aTimeoutBelowASecondIsNamedInTenthsNotAsZeroSeconds() {
+        api.emulator.faults().on("getWorkspace").once().inject(Fault.delayHeaders(java.time.Duration.ofMillis(1500)));
+        BuildstashClient client = api.builder(api.seed.applicationKey())
+                .requestTimeout(java.time.Duration.ofMillis(300))
+                .retryPolicy(new RetryPolicy(RetryPolicy.Limits.defaults().withAttempts(1)))
+                .build();
+        BuildstashException e = failure(BuildstashException.class, client::getWorkspace);
+        assertThat(e.failure().type()).isEqualTo(Failure.Type.TIMED_OUT);
+        assertThat(e.getMessage()).isEqualTo("Buildstash at 127.0.0.1:" + api.emulator.port()
+                + " did not answer GET /workspace within 0.3 s");
+    }
+
+    @Test
     void aClosedPortIsAConnectionFailureWithAHint() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
