@@ -235,8 +235,8 @@ final class ApiTransport {
             return new BuildstashException("Buildstash at " + where + " did not answer " + op + " within "
                     + seconds(requestTimeout), op, Failure.of(Failure.Type.TIMED_OUT), e);
         }
-        return new BuildstashException("The connection to Buildstash at " + where + " broke during " + op + " ("
-                + Redact.text(String.valueOf(e.getMessage())) + ")", op, Failure.of(Failure.Type.CONNECTION_LOST), e);
+        return new BuildstashException("The connection to Buildstash at " + where + " broke during " + op + ": "
+                + ConnectionFailures.describe(e), op, Failure.of(Failure.Type.CONNECTION_LOST), e);
     }
 
     /** "60 s", or "0.5 s" for a timeout below a second (whole seconds alone would say "0 s"). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.upload;
 
+import io.jenkins.plugins.buildstash.api.ConnectionFailures;
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
 import io.jenkins.plugins.buildstash.api.RetryAfter;
@@ -123,14 +124,14 @@ final class StoragePut {
             return new StorageException("Storage timed out on " + what + " (" + host + ")", operation,
                     Failure.of(Failure.Type.TIMED_OUT), false, null);
         }
-        String detail = cause == null ? "unknown error" : Redact.text(String.valueOf(cause.getMessage()));
         if (cause instanceof javax.net.ssl.SSLException) {
+            String detail = Redact.text(String.valueOf(cause.getMessage()));
             return new StorageException("The TLS connection to storage failed for " + what + " (" + host + ": " + detail
                     + "): check the proxy and the certificates this JVM trusts", operation,
                     Failure.of(Failure.Type.PERMANENT), false, null);
         }
-        return new StorageException("The connection to storage broke during " + what + " (" + host + ": " + detail + ")",
-                operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+        return new StorageException("The connection to storage broke during " + what + " (" + host + "): "
+                + ConnectionFailures.describe(cause), operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
     }
 
     private static StorageException refused(HttpResponse<String> response, String what, String operation) {
