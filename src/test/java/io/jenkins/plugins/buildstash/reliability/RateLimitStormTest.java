@@ -88,7 +88,7 @@ class RateLimitStormTest {
         if (api != null) {
             api.close();
         }
-        assertThat(SoakThreads.awaitNoneNamed("buildstash-", Duration.ofSeconds(5))).as("threads left").isEmpty();
+        assertThat(SoakThreads.awaitNoneNamed(SoakThreads.ENGINE, Duration.ofSeconds(5))).as("threads left").isEmpty();
     }
 
     private Uploader uploader() {
