@@ -81,6 +81,16 @@ class ClientErrorsTest {
     }
 
     @Test
+    void anUploadToAnApplicationTheKeyCannotReachNamesThatApplication() {
+        BuildstashException e = failure(BuildstashException.class, () -> api.appClient()
+                .requestUpload(upload(api.seed.otherApplicationId(), "beta", 1, List.of())));
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.getMessage()).startsWith("Buildstash denied access to application '"
+                + api.seed.otherApplicationId() + "' (HTTP 403 on POST /upload/request): ");
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    @Test
     void anUnknownBuildIsNotFoundByName() {
         BuildstashException e = failure(BuildstashException.class,
                 () -> api.appClient().getBuild(api.seed.applicationId(), "no-such-build"));
