@@ -15,6 +15,7 @@ import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.MetadataFile;
 import io.jenkins.plugins.buildstash.upload.Sizes;
+import io.jenkins.plugins.buildstash.upload.TransferException;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.UploadSpec;
@@ -55,7 +56,8 @@ public final class UploadRunner {
                 run.setResult(Result.UNSTABLE);
             }
             return result;
-        } catch (InvalidUploadException | BuildstashException | FileSelectionException e) {
+        } catch (InvalidUploadException | BuildstashException | FileSelectionException | TransferException e) {
+            // Each of these says what went wrong and what to do: the log shows the message alone, no stack trace.
             throw new AbortException(e.getMessage());
         }
     }

@@ -109,12 +109,13 @@ public final class FileTransfer {
         try {
             now = Files.size(path);
         } catch (NoSuchFileException e) {
-            throw new IOException("The " + file.role().label() + " " + file.name() + " is gone from " + path
+            throw new TransferException("The " + file.role().label() + " " + file.name() + " is gone from " + path
                     + ": it was deleted before it could be sent");
         }
         if (now != file.size()) {
-            throw new IOException("The " + file.role().label() + " " + file.name() + " changed while it was being"
-                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced");
+            throw new TransferException("The " + file.role().label() + " " + file.name() + " changed while it was being"
+                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced."
+                    + " Upload it after the build has finished writing it");
         }
     }
 
@@ -214,7 +215,7 @@ public final class FileTransfer {
             }
         });
         if (etag == null || etag.isBlank()) {
-            throw new IOException("Storage returned no ETag for " + what + ": Buildstash needs every part's ETag to"
+            throw new TransferException("Storage returned no ETag for " + what + ": Buildstash needs every part's ETag to"
                     + " assemble the file, so this storage cannot take multipart uploads");
         }
         return etag;
