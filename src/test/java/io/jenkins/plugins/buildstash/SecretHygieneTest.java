@@ -176,6 +176,9 @@ class SecretHygieneTest {
         assertThat(SecretLedger.secretCount()).as("keys registered").isGreaterThanOrEqualTo(2);
         assertThat(SecretLedger.observedCount()).as("texts observed").isGreaterThan(20);
         assertThat(SecretLedger.leaks()).isEmpty();
+        System.out.println("Secret hygiene: " + SecretLedger.observedCount() + " texts from "
+                + SecretLedger.sourceCount() + " kinds of source checked for " + SecretLedger.secretCount()
+                + " keys and for presigned signatures: no leak");
     }
 
     private static String fields(Object o) throws IllegalAccessException {

@@ -196,6 +196,7 @@ public record SoakReport(
                     .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
                     .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID")
                     .replaceAll("\\bpart \\d+ of \\d+\\b", "part N of M")
+                    .replaceAll("/primary/\\d+\\?", "/primary/N?")
                     .replaceAll("\\(\\d+(\\.\\d+)? ?(ms|s)\\)", "(T)");
         }
     }
