@@ -64,7 +64,9 @@ public final class FaultSoak {
             Duration apiTimeout, Duration stallTimeout, Duration uploadDeadline) {
 
         public static Config of(int uploads, long seed) {
-            return new Config(uploads, seed, 1.0, 0.15, 4 * MIB + 4096, Duration.ofMillis(500), Duration.ofSeconds(1),
+            // A 1 s API timeout: short enough that slow headers cost little real time, long enough that a loaded machine
+            // does not time out a normal call (an upload request that times out is never repeated: it would orphan).
+            return new Config(uploads, seed, 1.0, 0.15, 4 * MIB + 4096, Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(120));
         }
 
