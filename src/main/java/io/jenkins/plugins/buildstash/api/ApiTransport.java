@@ -233,10 +233,17 @@ final class ApiTransport {
         }
         if (e instanceof HttpTimeoutException) {
             return new BuildstashException("Buildstash at " + where + " did not answer " + op + " within "
-                    + requestTimeout.toSeconds() + " s", op, Failure.of(Failure.Type.TIMED_OUT), e);
+                    + seconds(requestTimeout), op, Failure.of(Failure.Type.TIMED_OUT), e);
         }
-        return new BuildstashException("The connection to Buildstash at " + where + " broke during " + op + " ("
-                + Redact.text(String.valueOf(e.getMessage())) + ")", op, Failure.of(Failure.Type.CONNECTION_LOST), e);
+        return new BuildstashException("The connection to Buildstash at " + where + " broke during " + op + ": "
+                + ConnectionFailures.describe(e), op, Failure.of(Failure.Type.CONNECTION_LOST), e);
+    }
+
+    /** "60 s", or "0.5 s" for a timeout below a second (whole seconds alone would say "0 s"). */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

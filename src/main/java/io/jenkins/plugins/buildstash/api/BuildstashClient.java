@@ -229,7 +229,11 @@ public final class BuildstashClient {
      * because a repeat could leave a second pending upload behind.
      */
     public UploadInstructions requestUpload(UploadRequest request) throws IOException, InterruptedException {
-        return flat(post("/upload/request", request, CallKind.CREATE_UPLOAD, "upload request"), UploadInstructions.class);
+        // Named after the application, so that a 403 or 404 says which one the key could not reach.
+        String what = request.applicationId() == null
+                ? "the API key's application"
+                : "application '" + request.applicationId() + "'";
+        return flat(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), UploadInstructions.class);
     }
 
     /** A presigned URL for part {@code partNumber} (from 1) of the primary file; {@code contentLength} must be exact. */

@@ -103,7 +103,10 @@ public final class RetryPolicy implements Serializable {
         if (kind == CallKind.CREATE_UPLOAD
                 && failure.type() != Failure.Type.NOT_CONNECTED
                 && !failure.isThrottled()) {
-            return Decision.giveUp("not retried: the request may have reached Buildstash and created an upload");
+            // After earlier throttled attempts, "not retried" next to "gave up after 2 attempts" would read as a
+            // contradiction: say which answer was not retried.
+            return Decision.giveUp((attemptsMade == 1 ? "not retried" : "this answer was not retried, unlike the earlier ones")
+                    + ": the request may have reached Buildstash and created an upload");
         }
         int allowed = limits.attemptsFor(kind);
         if (attemptsMade >= allowed) {

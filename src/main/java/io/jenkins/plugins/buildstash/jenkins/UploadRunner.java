@@ -56,6 +56,7 @@ public final class UploadRunner {
             }
             return result;
         } catch (UploadFailure | BuildstashException | FileSelectionException e) {
+            // Each of these says what went wrong and what to do: the log shows the message alone, no stack trace.
             throw new AbortException(e.getMessage());
         }
     }

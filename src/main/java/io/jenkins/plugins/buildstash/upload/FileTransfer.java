@@ -114,7 +114,8 @@ public final class FileTransfer {
         }
         if (now != file.size()) {
             throw new UploadFailure("The " + file.role().label() + " " + file.name() + " changed while it was being"
-                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced");
+                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced."
+                    + " Upload it after the build has finished writing it");
         }
     }
 
@@ -196,8 +197,11 @@ public final class FileTransfer {
                 return storage.put(url[0], headers, path, file.partOffset(part), file.partLength(part),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
-                if (!e.urlExpired() || refreshed[0]) {
+                if (!e.urlExpired()) {
                     throw e;
+                }
+                if (refreshed[0]) {
+                    throw expiredAgain(e);
                 }
                 refreshed[0] = true;
                 log.accept("The URL for " + what + " expired; asking Buildstash for a new one");
@@ -209,8 +213,12 @@ public final class FileTransfer {
                     throw new BuildstashException("Could not get a new URL for " + what + ": "
                             + presignFailure.getMessage(), "presign", Failure.of(Failure.Type.PERMANENT), presignFailure);
                 }
-                return storage.put(url[0], headers, path, file.partOffset(part), file.partLength(part), false, what,
-                        progress::add);
+                try {
+                    return storage.put(url[0], headers, path, file.partOffset(part), file.partLength(part), false, what,
+                            progress::add);
+                } catch (StorageException again) {
+                    throw again.urlExpired() ? expiredAgain(again) : again;
+                }
             }
         });
         if (etag == null || etag.isBlank()) {
@@ -218,6 +226,12 @@ public final class FileTransfer {
                     + " assemble the file, so this storage cannot take multipart uploads");
         }
         return etag;
+    }
+
+    /** The fresh URL asked for after an expiry was refused as expired too: say so, since retrying cannot help. */
+    private static StorageException expiredAgain(StorageException e) {
+        return new StorageException(e.getMessage() + ", and so did the fresh one Buildstash issued right after it: run"
+                + " the upload again, and tell Buildstash if it keeps happening", e.operation(), e.failure(), true, null);
     }
 
     private static PartTarget waitFor(PartUrls partUrls, int part, String what) throws IOException, InterruptedException {

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.buildstash.upload;
 
+import io.jenkins.plugins.buildstash.api.ConnectionFailures;
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
+import io.jenkins.plugins.buildstash.api.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -123,14 +126,14 @@ final class StoragePut {
             return new StorageException("Storage timed out on " + what + " (" + host + ")", operation,
                     Failure.of(Failure.Type.TIMED_OUT), false, null);
         }
-        String detail = cause == null ? "unknown error" : Redact.text(String.valueOf(cause.getMessage()));
         if (cause instanceof javax.net.ssl.SSLException) {
+            String detail = Redact.text(String.valueOf(cause.getMessage()));
             return new StorageException("The TLS connection to storage failed for " + what + " (" + host + ": " + detail
                     + "): check the proxy and the certificates this JVM trusts", operation,
                     Failure.of(Failure.Type.PERMANENT), false, null);
         }
-        return new StorageException("The connection to storage broke during " + what + " (" + host + ": " + detail + ")",
-                operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+        return new StorageException("The connection to storage broke during " + what + " (" + host + "): "
+                + ConnectionFailures.describe(cause), operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
     }
 
     private static StorageException refused(HttpResponse<String> response, String what, String operation) {
@@ -140,14 +143,19 @@ final class StoragePut {
         String message = first(S3_MESSAGE, body);
         String reason = (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
         boolean expired = status == 403 && (body.toLowerCase(Locale.ROOT).contains("expired"));
+        // A throttled answer (429, 503 SlowDown) may say how long to wait: a floor for the retry, as for API calls.
+        // A date is measured against the response's own Date header, so the agent's clock does not matter.
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                response.headers().firstValue("Date").orElse(null), Clock.systemUTC());
         // S3 answers 400 RequestTimeout when a body arrives too slowly: the AWS SDKs retry it like a timeout.
         Failure failure = "RequestTimeout".equals(code)
                 ? Failure.of(Failure.Type.TIMED_OUT)
-                : Failure.status(status, null);
+                : Failure.status(status, retryAfter);
+        String wait = retryAfter == null ? "" : ", asked to wait " + retryAfter.toSeconds() + " s";
         String hint = expired
                 ? ": the presigned URL expired"
                 : status == 403 ? ": the presigned URL or its signed headers were refused" : "";
-        return new StorageException("Storage refused " + what + " (HTTP " + status + reason + ")" + hint, operation,
+        return new StorageException("Storage refused " + what + " (HTTP " + status + reason + wait + ")" + hint, operation,
                 failure, expired, null);
     }
 

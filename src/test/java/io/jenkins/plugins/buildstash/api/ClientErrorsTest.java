@@ -81,6 +81,16 @@ class ClientErrorsTest {
     }
 
     @Test
+    void anUploadToAnApplicationTheKeyCannotReachNamesThatApplication() {
+        BuildstashException e = failure(BuildstashException.class, () -> api.appClient()
+                .requestUpload(upload(api.seed.otherApplicationId(), "beta", 1, List.of())));
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.getMessage()).startsWith("Buildstash denied access to application '"
+                + api.seed.otherApplicationId() + "' (HTTP 403 on POST /upload/request): ");
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    @Test
     void anUnknownBuildIsNotFoundByName() {
         BuildstashException e = failure(BuildstashException.class,
                 () -> api.appClient().getBuild(api.seed.applicationId(), "no-such-build"));
@@ -132,6 +142,19 @@ class ClientErrorsTest {
         assertThat(e.getMessage()).contains("the JSON body was cut off or malformed").contains("gave up after 4 attempts");
         assertThat(e.failure().type()).isEqualTo(Failure.Type.MALFORMED_RESPONSE);
         assertThat(api.emulator.requestCount("getWorkspace")).isEqualTo(4);
+    }
+
+    @Test
+    void aTimeoutBelowASecondIsNamedInTenthsNotAsZeroSeconds() {
+        api.emulator.faults().on("getWorkspace").once().inject(Fault.delayHeaders(java.time.Duration.ofMillis(1500)));
+        BuildstashClient client = api.builder(api.seed.applicationKey())
+                .requestTimeout(java.time.Duration.ofMillis(300))
+                .retryPolicy(new RetryPolicy(RetryPolicy.Limits.defaults().withAttempts(1)))
+                .build();
+        BuildstashException e = failure(BuildstashException.class, client::getWorkspace);
+        assertThat(e.failure().type()).isEqualTo(Failure.Type.TIMED_OUT);
+        assertThat(e.getMessage()).isEqualTo("Buildstash at 127.0.0.1:" + api.emulator.port()
+                + " did not answer GET /workspace within 0.3 s");
     }
 
     @Test

@@ -108,6 +108,20 @@ class ClientRetryTest {
     }
 
     @Test
+    void aServerErrorAfterAThrottledAttemptSaysWhichAnswerWasNotRetried() {
+        api.emulator.faults().on("requestUpload").once().inject(Fault.status(429));
+        api.emulator.faults().on("requestUpload").once().inject(Fault.status(502));
+        BuildstashException e = catchThrowableOfType(BuildstashException.class,
+                () -> api.appClient().requestUpload(ClientErrorsTest.upload(null, "beta", 1, List.of())));
+        SecretLedger.observe("ClientRetryTest", e);
+        assertThat(e.getMessage()).isEqualTo("Buildstash had a server error (HTTP 502 on POST /upload/request): Bad"
+                + " Gateway (this answer was not retried, unlike the earlier ones: the request may have reached"
+                + " Buildstash and created an upload) (gave up after 2 attempts)");
+        assertThat(api.emulator.requestCount("requestUpload")).isEqualTo(2);
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    @Test
     void idempotentPostsAreRetriedAfterAResetOrTimeout() throws Exception {
         var instructions = api.appClient().requestUpload(ClientErrorsTest.upload(null, "beta", 1, List.of()));
         api.emulator.faults().on("abortUpload").once().inject(Fault.status(502));

@@ -38,7 +38,8 @@ import java.util.Set;
  *   <li>seeding: {@link #seedDefaults()}, {@link #seedSampleBuilds(Seed)}, {@link #addApplication},
  *       {@link #addStream}, {@link #addLabel}, {@link #addCustomTarget}, {@link #addWorkspaceKey},
  *       {@link #addApplicationKey}, {@link #addBuild}, {@link #addRelease};
- *   <li>misbehaviour: {@link #faults()} (per route, N times or always, with a probability), {@link #addRateLimit},
+ *   <li>misbehaviour: {@link #faults()} (per route, N times or always, with a probability, until a time on the
+ *       emulator's clock), {@link #addRateLimit},
  *       {@link #clearRateLimits()}; bandwidth and latency through {@link EmulatorOptions};
  *   <li>inspection: {@link #storedBuilds()}, {@link #storedBuild(String)}, {@link #pendingUploads()},
  *       {@link #uploads()}, {@link #abortedUploadIds()}, {@link #requestLog()}, {@link #requestCount(String)},
@@ -82,7 +83,7 @@ public final class BuildstashEmulator implements AutoCloseable {
         new StorageRoutes(state, signer, blobs, rateLimiter, options.retryAfterStyle()).register(router);
         this.inspector = new Inspector(state, log);
         inspector.register(router);
-        this.faults = new Faults(router.names(), new Random(options.randomSeed()));
+        this.faults = new Faults(router.names(), new Random(options.randomSeed()), options.clock());
         try {
             this.server = new HttpServerCore(options.port(), new Dispatcher(router, faults, log, options.clock()),
                     new HttpServerCore.Shaping(options.bandwidthBitsPerSecond(), options.latency()), options.clock());

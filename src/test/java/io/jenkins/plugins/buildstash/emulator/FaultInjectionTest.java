@@ -94,6 +94,25 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aStormEndsWhenTheEmulatorClockReachesItsEnd() {
+        FaultRule storm = emulator.faults().on("getWorkspace").always().until(clock.instant().plusSeconds(30))
+                .inject(Fault.status(429).withRetryAfter(RetryAfter.seconds(10)));
+
+        Reply atStart = http.get("/workspace");
+        clock.advance(Duration.ofSeconds(29));
+        Reply justBefore = http.get("/workspace");
+        clock.advance(Duration.ofSeconds(1));
+        Reply atTheEnd = http.get("/workspace");
+
+        assertThat(atStart.status()).isEqualTo(429);
+        assertThat(atStart.header("Retry-After")).isEqualTo("10");
+        assertThat(justBefore.status()).isEqualTo(429);
+        assertThat(atTheEnd.status()).isEqualTo(200);
+        assertThat(storm.fired()).isEqualTo(2);
+        assertThat(storm.until()).isEqualTo(Instant.parse("2026-11-29T10:00:30Z"));
+    }
+
+    @Test
     void storageStatusFaultAnswersInS3Xml() {
         emulator.faults().on("storagePutObject").once().inject(Fault.status(503));
         JsonNode presigned = singlePartUpload(4).get("primary_file").get("presigned_data");

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.buildstash.emulator;
 
+import java.time.Instant;
 import java.util.Random;
 
-/** One scripted fault: which route (and part), how many more times, with what probability; and how often it fired. */
+/**
+ * One scripted fault: which route (and part), how many more times, with what probability, until when on the
+ * emulator's clock; and how often it fired.
+ */
 public final class FaultRule {
 
     static final int UNLIMITED = -1;
@@ -11,14 +15,16 @@ public final class FaultRule {
     private final int part;
     private final double probability;
     private final Fault fault;
+    private final Instant until;
     private int remaining;
     private int fired;
 
-    FaultRule(String route, int part, int times, double probability, Fault fault) {
+    FaultRule(String route, int part, int times, double probability, Instant until, Fault fault) {
         this.route = route;
         this.part = part;
         this.remaining = times;
         this.probability = probability;
+        this.until = until;
         this.fault = fault;
     }
 
@@ -44,8 +50,14 @@ public final class FaultRule {
         return route.equals(requestRoute) && (part == 0 || part == partNumber);
     }
 
-    synchronized boolean tryFire(Random random) {
-        if (remaining == 0 || (probability < 1.0 && random.nextDouble() >= probability)) {
+    /** The end of the rule on the emulator's clock (exclusive), or null when it has none. */
+    public Instant until() {
+        return until;
+    }
+
+    synchronized boolean tryFire(Random random, Instant now) {
+        if (remaining == 0 || (until != null && !now.isBefore(until))
+                || (probability < 1.0 && random.nextDouble() >= probability)) {
             return false;
         }
         if (remaining > 0) {
@@ -58,6 +70,6 @@ public final class FaultRule {
     @Override
     public synchronized String toString() {
         return route + (part == 0 ? "" : "@" + part) + " " + fault + " (fired " + fired + ", remaining "
-                + (remaining == UNLIMITED ? "unlimited" : remaining) + ")";
+                + (remaining == UNLIMITED ? "unlimited" : remaining) + (until == null ? "" : ", until " + until) + ")";
     }
 }

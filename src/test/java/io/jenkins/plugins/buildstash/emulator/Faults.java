@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildstash.emulator;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,13 @@ import java.util.Set;
  * assertThat(rule.fired()).isEqualTo(2);
  * }</pre>
  *
+ * A storm that lasts a while on the emulator's clock (which a test may move by hand, see {@link MutableClock}):
+ *
+ * <pre>{@code
+ * emulator.faults().on("requestMultipartPart").always().until(clock.instant().plusSeconds(30))
+ *         .inject(Fault.status(429).withRetryAfter(RetryAfter.seconds(15)));
+ * }</pre>
+ *
  * Route names are the spec's operationIds, plus {@code requestMultipartExpansionPart} and the storage routes
  * {@code storagePutObject}, {@code storageUploadPart} and {@code storageGetObject}. Rules are tried in the order they
  * were added; the first that matches a request fires, once.
@@ -25,11 +34,13 @@ public final class Faults {
 
     private final Set<String> routes;
     private final Random random;
+    private final Clock clock;
     private final List<FaultRule> rules = new ArrayList<>();
 
-    Faults(Set<String> routes, Random random) {
+    Faults(Set<String> routes, Random random, Clock clock) {
         this.routes = Set.copyOf(routes);
         this.random = random;
+        this.clock = clock;
     }
 
     /** Starts a rule for a route. */
@@ -51,8 +62,9 @@ public final class Faults {
 
     /** The fault for this request, if a rule matches: consumes one use of that rule. */
     synchronized Optional<Fault> next(String route, int partNumber) {
+        Instant now = clock.instant();
         for (FaultRule rule : rules) {
-            if (rule.matches(route, partNumber) && rule.tryFire(random)) {
+            if (rule.matches(route, partNumber) && rule.tryFire(random, now)) {
                 return Optional.of(rule.fault());
             }
         }
@@ -70,6 +82,7 @@ public final class Faults {
         private int part;
         private int times = 1;
         private double probability = 1.0;
+        private Instant until;
 
         private Builder(String route) {
             this.route = route;
@@ -115,8 +128,17 @@ public final class Faults {
             return this;
         }
 
+        /**
+         * Only requests that arrive before {@code deadline} on the emulator's clock; with {@link #always()}, a storm
+         * that ends by itself.
+         */
+        public Builder until(Instant deadline) {
+            this.until = java.util.Objects.requireNonNull(deadline);
+            return this;
+        }
+
         public FaultRule inject(Fault fault) {
-            return add(new FaultRule(route, part, times, probability, fault));
+            return add(new FaultRule(route, part, times, probability, until, fault));
         }
     }
 }

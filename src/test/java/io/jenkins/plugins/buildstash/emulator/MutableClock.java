@@ -7,16 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves by hand, so that expiries and rate-limit windows pass without waiting. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand, so that expiries, rate-limit windows and {@code Retry-After} waits pass without
+ * waiting. Give it to {@link EmulatorOptions#withClock}; a client's sleeper can {@link #advance} it instead of sleeping.
+ */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock forward (a negative duration is refused: time never runs backwards here). */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward: " + duration);
+        }
         now.updateAndGet(instant -> instant.plus(duration));
     }
 

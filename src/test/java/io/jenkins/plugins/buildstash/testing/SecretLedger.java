@@ -76,6 +76,11 @@ public final class SecretLedger {
         return OBSERVED.size();
     }
 
+    /** How many distinct kinds of source (log, exception, serialised form...) were observed. */
+    public static int sourceCount() {
+        return (int) OBSERVED.stream().map(Observation::source).distinct().count();
+    }
+
     public static int secretCount() {
         return SECRETS.size();
     }

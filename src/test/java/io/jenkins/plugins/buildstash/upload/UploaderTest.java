@@ -135,6 +135,19 @@ class UploaderTest {
     }
 
     @Test
+    void aPartUrlThatExpiresAgainAfterAFreshOneSaysSoAndAborts() throws Exception {
+        api.emulator.faults().on("storageUploadPart").part(2).always().inject(Fault.expiredUrl());
+        BuildstashException e = catchThrowableOfType(BuildstashException.class,
+                () -> uploader(api.appClient()).upload(spec(Files2.random(dir, "game.pak", 3 * MIB, 11), null)));
+        SecretLedger.observe("UploaderTest", e);
+        assertThat(e.getMessage()).isEqualTo("Storage refused part 2 of 3 of game.pak (HTTP 403 AccessDenied: Request has"
+                + " expired): the presigned URL expired, and so did the fresh one Buildstash issued right after it: run"
+                + " the upload again, and tell Buildstash if it keeps happening");
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    @Test
     void aPartThatKeepsFailingAbortsThePendingUploadAndNamesThePart() throws Exception {
         api.emulator.faults().on("storageUploadPart").part(2).always().inject(Fault.status(500));
         BuildstashException e = catchThrowableOfType(BuildstashException.class,
