@@ -69,6 +69,9 @@ public final class Uploader {
             return new UploadResult(build.buildId(), build.pendingProcessing(), build.buildInfoUrl(), build.downloadUrl(),
                     o.platform(), o.stream(), o.version(), files, metadata, metadataFailures,
                     (System.nanoTime() - start) / 1_000_000, retries);
+        } catch (OutcomeUnknownException e) {
+            log.accept("Not aborting the pending upload " + pending + ": Buildstash may have turned it into a build");
+            throw e;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (!verified) {
                 abort(api, pending);
@@ -87,9 +90,7 @@ public final class Uploader {
             return api.verifyUpload(pending, chunks);
         } catch (BuildstashException e) {
             if (e.status() == 400 && e.attempts() > 1) {
-                throw new BuildstashException(e.getMessage() + ". An earlier attempt's answer was lost, so Buildstash"
-                        + " may have created the build anyway: check the application's latest builds before uploading"
-                        + " again", e.operation(), e.serverMessage(), e.failure());
+                throw new OutcomeUnknownException(e);
             }
             throw e;
         }

@@ -104,8 +104,13 @@ class LostAnswersTest {
         assertThat(e.getMessage()).isEqualTo("Buildstash refused POST /upload/verify (HTTP 400): This upload has already"
                 + " been verified (gave up after 2 attempts). An earlier attempt's answer was lost, so Buildstash may have"
                 + " created the build anyway: check the application's latest builds before uploading again");
+        assertThat(e).isInstanceOf(io.jenkins.plugins.buildstash.upload.OutcomeUnknownException.class);
         assertThat(api.emulator.requestCount("verifyUpload")).isEqualTo(2);
         assertThat(api.emulator.storedBuilds()).hasSize(1);
         assertThat(api.emulator.pendingUploads()).isEmpty();
+        // Aborting what may be a build would be wrong, and its log line would mislead.
+        assertThat(api.emulator.requestCount("abortUpload")).isZero();
+        assertThat(log).anyMatch(l -> l.startsWith("Not aborting the pending upload ")
+                && l.endsWith(": Buildstash may have turned it into a build"));
     }
 }

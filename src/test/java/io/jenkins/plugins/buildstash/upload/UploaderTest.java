@@ -51,7 +51,9 @@ class UploaderTest {
     }
 
     private Uploader uploader(BuildstashClient client) {
-        return new Uploader(client, new LocalFileSide(SecretLedger.log("file side", log)), SecretLedger.log("key side", log));
+        // Retries of the file side wait on a recording sleeper: the tests check what is retried, not the waits.
+        return new Uploader(client, new LocalFileSide(SecretLedger.log("file side", log), api.sleeper),
+                SecretLedger.log("key side", log));
     }
 
     private static UploadSpec spec(Path file, TransferSettings settings) throws Exception {
