@@ -303,7 +303,18 @@ public final class BuildstashClient {
      * always sees its own application). One application is ambiguous unless a workspace-level route answers.
      */
     public KeyDescription describeKey() throws IOException, InterruptedException {
-        Workspace workspace = getWorkspace();
+        return classifyKey(getWorkspace());
+    }
+
+    /**
+     * The same without reading the workspace (its {@code workspace} is null): one call for a key that lists several
+     * applications, two for one that lists one. Uploads use it to refuse a workspace key that names no application.
+     */
+    public KeyDescription classifyKey() throws IOException, InterruptedException {
+        return classifyKey(null);
+    }
+
+    private KeyDescription classifyKey(Workspace workspace) throws IOException, InterruptedException {
         Page<Application> apps;
         try {
             apps = listApplications(ListQuery.defaults().perPage(ListQuery.MAX_PER_PAGE)).firstPage();

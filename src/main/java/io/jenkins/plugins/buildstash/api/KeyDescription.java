@@ -8,6 +8,7 @@ import java.util.List;
  * What an API key is and reaches, as far as the API lets us tell: it has no "who am I" route, so the kind is inferred
  * from what the key can list, and {@code evidence} says how.
  *
+ * @param workspace the key's workspace, or null when it was not read ({@code BuildstashClient.classifyKey})
  * @param applications the applications the key can list (the first page), possibly empty when it may not list them
  */
 public record KeyDescription(Workspace workspace, Kind kind, List<Application> applications, String evidence) {

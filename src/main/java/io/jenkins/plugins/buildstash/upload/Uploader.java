@@ -98,7 +98,7 @@ public final class Uploader {
 
     /** A workspace key must name the application; finding out now beats a pending upload the server refuses. */
     private void refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
-        KeyDescription key = api.describeKey();
+        KeyDescription key = api.classifyKey();
         if (key.kind() == KeyDescription.Kind.WORKSPACE) {
             throw new InvalidUploadException(List.of("the API key is a workspace key (" + key.evidence()
                     + "), so it must be told which application to upload to: set applicationId"
