@@ -312,7 +312,7 @@ class BadInputCatalogueTest {
                             + " https://app.buildstash.com/api/v1: got ftp://app.buildstash.com/api/v1"),
             new Row(Layer.BASE_URL, "a port nothing listens on", c -> serverUpload(c, "http://127.0.0.1:" + closedPort
                     + "/api/v1", api.seed.applicationKey(), o -> o),
-                    "Could not connect to Buildstash at 127.0.0.1:{closed} for GET /workspace: check the base URL,"
+                    "Could not connect to Buildstash at 127.0.0.1:{closed} for GET /applications: check the base URL,"
                             + " the network and the proxy settings (gave up after 4 attempts)"),
 
             // The key: what it can reach.
@@ -322,7 +322,7 @@ class BadInputCatalogueTest {
                             + " lists only its own), so it must be told which application to upload to: set applicationId to"
                             + " one of Companion App ({other}), Space Game ({app}), or use an application key"),
             new Row(Layer.KEY, "a wrong or revoked key (401)", c -> serverUpload(c, null, "bse_revoked_0000", o -> o),
-                    "Buildstash rejected the API key (HTTP 401 on GET /workspace): the key is wrong, revoked or"
+                    "Buildstash rejected the API key (HTTP 401 on GET /applications): the key is wrong, revoked or"
                             + " expired. Create a key in Buildstash and store it in the Jenkins credential"),
             new Row(Layer.KEY, "a key without builds:create (403 with a scope)", c -> serverUpload(c, null,
                     api.emulator.addApplicationKey(api.seed.applicationId(), "builds:read"), o -> o),
@@ -340,10 +340,10 @@ class BadInputCatalogueTest {
 
             // Server replies: what Buildstash, or something in front of it, answers.
             new Row(Layer.SERVER, "an HTML page instead of JSON", c -> {
-                api.emulator.faults().on("getWorkspace").always().inject(Fault.htmlPage());
+                api.emulator.faults().on("listApplications").always().inject(Fault.htmlPage());
                 return serverUpload(c, o -> o);
             },
-                    "Buildstash at 127.0.0.1:{port} answered GET /workspace with HTTP 200 and an HTML page instead"
+                    "Buildstash at 127.0.0.1:{port} answered GET /applications with HTTP 200 and an HTML page instead"
                             + " of JSON: check that the base URL points at the API (it usually ends in /api/v1), not at the"
                             + " web app or a proxy's login page"),
             new Row(Layer.SERVER, "truncated JSON", c -> {
