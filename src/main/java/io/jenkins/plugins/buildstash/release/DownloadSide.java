@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.release;
 
+import io.jenkins.plugins.buildstash.upload.StorageException;
 import java.io.IOException;
 
 /**
@@ -13,7 +14,7 @@ public interface DownloadSide {
     /**
      * Fetches every file of the order into the workspace.
      *
-     * @throws DownloadException when storage failed after the retries; {@link DownloadException#urlExpired()} when the
+     * @throws StorageException when storage failed after the retries; {@link StorageException#urlExpired()} when the
      *     temporary URLs ran out, so that the key side can ask for new ones
      * @throws ReleaseException when the target folder or a name was refused
      */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.buildstash.api.Retrier;
 import io.jenkins.plugins.buildstash.api.RetryBudget;
 import io.jenkins.plugins.buildstash.api.RetryPolicy;
 import io.jenkins.plugins.buildstash.api.Sleeper;
+import io.jenkins.plugins.buildstash.upload.TransferProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -127,7 +128,7 @@ public final class FileDownload {
                     + " that name is in the way in the workspace");
         }
         Path part = resolve(directory, file.name() + ".part", relative + ".part");
-        DownloadProgress progress = new DownloadProgress(relative, file.size(), order.settings(), log);
+        TransferProgress progress = new TransferProgress(relative, file.size(), order.settings(), log);
         Retrier retrier = new Retrier(new RetryPolicy(order.settings().retryLimits()), sleeper, random, line -> {
             progress.retried();
             log.accept(line);
@@ -152,7 +153,7 @@ public final class FileDownload {
             }
             move(part, target);
             placed = true;
-            progress.summary(bytes);
+            progress.summary("Downloaded", bytes, null);
             return new DownloadedFile(order.buildId(), platform, file.role(), file.name(), relative, bytes,
                     progress.elapsedMillis(), progress.retries());
         } finally {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.buildstash.api.model.BuildDownload;
 import io.jenkins.plugins.buildstash.api.model.DownloadLink;
 import io.jenkins.plugins.buildstash.api.model.Release;
 import io.jenkins.plugins.buildstash.upload.Sizes;
+import io.jenkins.plugins.buildstash.upload.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public final class ReleaseDownloader {
             DownloadReceipt receipt;
             try {
                 receipt = side.fetch(order(selected, build, folder, plan, written));
-            } catch (DownloadException e) {
+            } catch (StorageException e) {
                 if (!e.urlExpired()) {
                     throw e;
                 }

@@ -2,15 +2,12 @@ package io.jenkins.plugins.buildstash.release;
 
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
-import io.jenkins.plugins.buildstash.api.RetryAfter;
+import io.jenkins.plugins.buildstash.upload.StorageException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
@@ -19,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One GET of a temporary URL into a {@code .part} file: a plain GET with no {@code Authorization} (the signature is in
@@ -46,8 +39,6 @@ import java.util.regex.Pattern;
 final class StorageGet {
 
     private static final int ERROR_BODY_BYTES = 4096;
-    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,64})</Code>");
-    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,200})</Message>");
 
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
@@ -66,7 +57,7 @@ final class StorageGet {
      * @param what names the file in messages, e.g. "buildstash-release/android/app.apk"
      * @param onBytes told of bytes written; told the negative total when this attempt fails
      * @return the number of bytes written
-     * @throws DownloadException when storage refused or the transfer failed; its failure type tells the retry policy
+     * @throws StorageException when storage refused or the transfer failed; its failure type tells the retry policy
      * @throws IOException when the file could not be written (not retried: the disk will not get better)
      */
     long fetch(String url, Path part, long expected, String what, LongConsumer onBytes)
@@ -97,15 +88,15 @@ final class StorageGet {
             }
             OptionalLong length = response.headers().firstValueAsLong("Content-Length");
             if (expected >= 0 && length.isPresent() && length.getAsLong() != expected) {
-                throw new DownloadException("Storage announced " + length.getAsLong() + " bytes for " + what
+                throw new StorageException("Storage announced " + length.getAsLong() + " bytes for " + what
                         + ", but Buildstash said the file has " + expected, operation,
-                        Failure.of(Failure.Type.MALFORMED_RESPONSE), false, null);
+                        Failure.of(Failure.Type.MALFORMED_RESPONSE), false);
             }
             copy(body, part, expected, what, url, operation, stalled, lastProgress, received, onBytes);
             if (expected >= 0 && received[0] != expected) {
-                throw new DownloadException("Storage sent only " + received[0] + " of the " + expected + " bytes of "
+                throw new StorageException("Storage sent only " + received[0] + " of the " + expected + " bytes of "
                         + what + ": the transfer was cut short", operation, Failure.of(Failure.Type.CONNECTION_LOST),
-                        false, null);
+                        false);
             }
             return received[0];
         } catch (InterruptedException e) {
@@ -150,9 +141,9 @@ final class StorageGet {
                 for (ByteBuffer buffer : chunk) {
                     int n = buffer.remaining();
                     if (expected >= 0 && received[0] + n > expected) {
-                        throw new DownloadException("Storage sent more than the " + expected + " bytes Buildstash"
+                        throw new StorageException("Storage sent more than the " + expected + " bytes Buildstash"
                                 + " announced for " + what, operation, Failure.of(Failure.Type.MALFORMED_RESPONSE),
-                                false, null);
+                                false);
                     }
                     write(out, buffer, part);
                     received[0] += n;
@@ -179,37 +170,17 @@ final class StorageGet {
         }
     }
 
-    private DownloadException stalled(String what, String url, String operation) {
-        return new DownloadException("Storage sent nothing for " + what + " for " + stallTimeout.toSeconds() + " s ("
-                + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+    private StorageException stalled(String what, String url, String operation) {
+        return new StorageException("Storage sent nothing for " + what + " for " + stallTimeout.toSeconds() + " s ("
+                + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
     }
 
-    private DownloadException networkFailure(Throwable cause, String what, String url, String operation,
+    private StorageException networkFailure(Throwable cause, String what, String url, String operation,
             boolean stalled) {
-        String host = Redact.url(url);
-        if (stalled) {
-            return stalled(what, url, operation);
-        }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause != null && cause.getCause() instanceof ConnectException) {
-            return new DownloadException("Could not connect to storage for " + what + " (" + host + ")", operation,
-                    Failure.of(Failure.Type.NOT_CONNECTED), false, null);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new DownloadException("Storage timed out on " + what + " (" + host + ")", operation,
-                    Failure.of(Failure.Type.TIMED_OUT), false, null);
-        }
-        String detail = cause == null ? "unknown error" : Redact.text(String.valueOf(cause.getMessage()));
-        if (cause instanceof javax.net.ssl.SSLException) {
-            return new DownloadException("The TLS connection to storage failed for " + what + " (" + host + ": "
-                    + detail + "): check the proxy and the certificates this JVM trusts", operation,
-                    Failure.of(Failure.Type.PERMANENT), false, null);
-        }
-        return new DownloadException("The connection to storage broke during " + what + " (" + host + ": " + detail
-                + ")", operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+        return stalled ? stalled(what, url, operation) : StorageException.networkFailure(cause, what, url, operation);
     }
 
-    private static DownloadException refused(HttpResponse<?> response, BodyChunks chunks, String what,
+    private static StorageException refused(HttpResponse<?> response, BodyChunks chunks, String what,
             String operation) throws InterruptedException {
         int status = response.statusCode();
         byte[] head = new byte[ERROR_BODY_BYTES];
@@ -225,22 +196,7 @@ final class StorageGet {
         } catch (IOException e) {
             // The status says enough.
         }
-        String body = new String(head, 0, length, StandardCharsets.UTF_8);
-        String code = first(S3_CODE, body);
-        String message = first(S3_MESSAGE, body);
-        String reason = (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
-        boolean expired = status == 403 && body.toLowerCase(Locale.ROOT).contains("expired");
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                response.headers().firstValue("Date").orElse(null), Clock.systemUTC());
-        String hint = expired
-                ? ": the temporary URL expired"
-                : status == 404 ? ": storage has no file at the temporary URL" : "";
-        return new DownloadException("Storage refused " + what + " (HTTP " + status + reason + ")" + hint, operation,
-                Failure.status(status, retryAfter), expired, null);
-    }
-
-    private static String first(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        return m.find() ? Redact.text(m.group(1)) : null;
+        return StorageException.refused(status, response.headers(), new String(head, 0, length, StandardCharsets.UTF_8),
+                what, operation, StorageException.Url.TEMPORARY_GET);
     }
 }

@@ -133,7 +133,7 @@ public final class FileTransfer {
             } catch (StorageException e) {
                 if (e.urlExpired()) {
                     throw new StorageException(e.getMessage() + "; a single-part upload cannot get a new URL, so run"
-                            + " the upload again", e.operation(), Failure.of(Failure.Type.PERMANENT), true, null);
+                            + " the upload again", e.operation(), Failure.of(Failure.Type.PERMANENT), true);
                 }
                 throw e;
             }
@@ -231,7 +231,7 @@ public final class FileTransfer {
     /** The fresh URL asked for after an expiry was refused as expired too: say so, since retrying cannot help. */
     private static StorageException expiredAgain(StorageException e) {
         return new StorageException(e.getMessage() + ", and so did the fresh one Buildstash issued right after it: run"
-                + " the upload again, and tell Buildstash if it keeps happening", e.operation(), e.failure(), true, null);
+                + " the upload again, and tell Buildstash if it keeps happening", e.operation(), e.failure(), true);
     }
 
     private static PartTarget waitFor(PartUrls partUrls, int part, String what) throws IOException, InterruptedException {

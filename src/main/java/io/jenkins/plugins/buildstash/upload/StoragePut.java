@@ -1,20 +1,14 @@
 package io.jenkins.plugins.buildstash.upload;
 
-import io.jenkins.plugins.buildstash.api.ConnectionFailures;
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
-import io.jenkins.plugins.buildstash.api.RetryAfter;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One PUT of a byte range to a presigned URL. There is no fixed timeout, which would cut long uploads short: a
@@ -38,8 +30,6 @@ final class StoragePut {
 
     /** Headers the JDK client sets itself from the request and refuses to take from us. */
     private static final Set<String> CLIENT_MANAGED = Set.of("content-length", "host", "connection", "expect");
-    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,64})</Code>");
-    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,200})</Message>");
 
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
@@ -97,7 +87,7 @@ final class StoragePut {
         } catch (CancellationException e) {
             onBytes.accept(-sent.get());
             throw new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
         } catch (ExecutionException e) {
             onBytes.accept(-sent.get());
             throw networkFailure(e.getCause(), what, url, operation, stallNanos, lastProgress);
@@ -112,55 +102,15 @@ final class StoragePut {
 
     private StorageException networkFailure(Throwable cause, String what, String url, String operation, long stallNanos,
             AtomicLong lastProgress) {
-        String host = Redact.url(url);
         if (System.nanoTime() - lastProgress.get() > stallNanos) {
             return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + host + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false, null);
+                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause != null && cause.getCause() instanceof ConnectException) {
-            return new StorageException("Could not connect to storage for " + what + " (" + host + ")", operation,
-                    Failure.of(Failure.Type.NOT_CONNECTED), false, null);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new StorageException("Storage timed out on " + what + " (" + host + ")", operation,
-                    Failure.of(Failure.Type.TIMED_OUT), false, null);
-        }
-        if (cause instanceof javax.net.ssl.SSLException) {
-            String detail = Redact.text(String.valueOf(cause.getMessage()));
-            return new StorageException("The TLS connection to storage failed for " + what + " (" + host + ": " + detail
-                    + "): check the proxy and the certificates this JVM trusts", operation,
-                    Failure.of(Failure.Type.PERMANENT), false, null);
-        }
-        return new StorageException("The connection to storage broke during " + what + " (" + host + "): "
-                + ConnectionFailures.describe(cause), operation, Failure.of(Failure.Type.CONNECTION_LOST), false, null);
+        return StorageException.networkFailure(cause, what, url, operation);
     }
 
     private static StorageException refused(HttpResponse<String> response, String what, String operation) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
-        String code = first(S3_CODE, body);
-        String message = first(S3_MESSAGE, body);
-        String reason = (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
-        boolean expired = status == 403 && (body.toLowerCase(Locale.ROOT).contains("expired"));
-        // A throttled answer (429, 503 SlowDown) may say how long to wait: a floor for the retry, as for API calls.
-        // A date is measured against the response's own Date header, so the agent's clock does not matter.
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                response.headers().firstValue("Date").orElse(null), Clock.systemUTC());
-        // S3 answers 400 RequestTimeout when a body arrives too slowly: the AWS SDKs retry it like a timeout.
-        Failure failure = "RequestTimeout".equals(code)
-                ? Failure.of(Failure.Type.TIMED_OUT)
-                : Failure.status(status, retryAfter);
-        String wait = retryAfter == null ? "" : ", asked to wait " + retryAfter.toSeconds() + " s";
-        String hint = expired
-                ? ": the presigned URL expired"
-                : status == 403 ? ": the presigned URL or its signed headers were refused" : "";
-        return new StorageException("Storage refused " + what + " (HTTP " + status + reason + wait + ")" + hint, operation,
-                failure, expired, null);
-    }
-
-    private static String first(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        return m.find() ? Redact.text(m.group(1)) : null;
+        return StorageException.refused(response.statusCode(), response.headers(),
+                response.body() == null ? "" : response.body(), what, operation, StorageException.Url.PRESIGNED_PUT);
     }
 }

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Progress of one file: a line at most every {@code interval} with percent, bytes, throughput and time left, and a
- * summary at the end. Files below the quiet threshold print only the summary.
+ * Progress of one file sent or fetched: a line at most every {@code interval} with percent, bytes, throughput and time
+ * left, and a summary at the end. Files below the quiet threshold print only the summary.
  */
-final class TransferProgress {
+public final class TransferProgress {
 
     private final String name;
     private final long size;
@@ -21,7 +21,7 @@ final class TransferProgress {
     private final AtomicInteger retries = new AtomicInteger();
     private volatile long lastLine = start;
 
-    TransferProgress(String name, long size, TransferSettings settings, Consumer<String> log) {
+    public TransferProgress(String name, long size, TransferSettings settings, Consumer<String> log) {
         this.name = name;
         this.size = size;
         this.intervalNanos = settings.progressInterval().toNanos();
@@ -29,26 +29,26 @@ final class TransferProgress {
         this.log = log;
     }
 
-    void add(long bytes) {
+    public void add(long bytes) {
         sent.addAndGet(bytes);
     }
 
-    void retried() {
+    public void retried() {
         retries.incrementAndGet();
     }
 
-    int retries() {
+    public int retries() {
         return retries.get();
     }
 
-    long elapsedMillis() {
+    public long elapsedMillis() {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Called every second or so; prints when a line is due. */
-    void tick() {
+    public void tick() {
         long now = System.nanoTime();
-        if (quiet || now - lastLine < intervalNanos) {
+        if (quiet || size <= 0 || now - lastLine < intervalNanos) {
             return;
         }
         lastLine = now;
@@ -59,17 +59,24 @@ final class TransferProgress {
             long remainingMillis = (long) ((size - done) * (double) millis / done);
             left = ", " + Sizes.duration(remainingMillis) + " left";
         }
-        log.accept(String.format(Locale.ROOT, "%s: %d%% (%s of %s) at %s%s", name,
-                size == 0 ? 100 : done * 100 / size, Sizes.bytes(done), Sizes.bytes(size), Sizes.rate(done, millis), left));
+        log.accept(String.format(Locale.ROOT, "%s: %d%% (%s of %s) at %s%s", name, done * 100 / size,
+                Sizes.bytes(done), Sizes.bytes(size), Sizes.rate(done, millis), left));
     }
 
+    /** "Sent game.pak (1 GiB) in 12 s at 85 MiB/s: 21 parts, up to 8 at a time, 1 retry". */
     void summary(int parts, int concurrency) {
-        long millis = elapsedMillis();
         String how = parts == 0
                 ? "one request"
                 : parts + (parts == 1 ? " part" : " parts") + (parts > 1 ? ", up to " + Math.min(concurrency, parts) + " at a time" : "");
+        summary("Sent", size, how);
+    }
+
+    /** "Downloaded app.apk (30 MiB) in 1.2 s at 25 MiB/s, 1 retry". */
+    public void summary(String verb, long bytes, String how) {
+        long millis = elapsedMillis();
         int r = retries.get();
-        log.accept("Sent " + name + " (" + Sizes.bytes(size) + ") in " + Sizes.duration(millis) + " at "
-                + Sizes.rate(size, millis) + ": " + how + (r == 0 ? "" : ", " + r + (r == 1 ? " retry" : " retries")));
+        log.accept(verb + " " + name + " (" + Sizes.bytes(bytes) + ") in " + Sizes.duration(millis) + " at "
+                + Sizes.rate(bytes, millis) + (how == null ? "" : ": " + how)
+                + (r == 0 ? "" : ", " + r + (r == 1 ? " retry" : " retries")));
     }
 }

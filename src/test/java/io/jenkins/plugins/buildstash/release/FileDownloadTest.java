@@ -1,9 +1,7 @@
 package io.jenkins.plugins.buildstash.release;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.jenkins.plugins.buildstash.api.HttpClients;
+import io.jenkins.plugins.buildstash.upload.StorageException;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The file side against a storage host scripted byte by byte: streaming, retries, stalls, interrupts, links. */
 class FileDownloadTest {
@@ -127,7 +127,7 @@ class FileDownloadTest {
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", 1000, TransferSettings.defaults())))
-                .isInstanceOf(DownloadException.class)
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("Storage sent more than the 1000 bytes Buildstash announced for"
                         + " buildstash-release/android/game.apk")
                 .hasMessageContaining("gave up after 5 attempts");
@@ -140,7 +140,7 @@ class FileDownloadTest {
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", BODY.length + 1, TransferSettings.defaults())))
-                .isInstanceOf(DownloadException.class)
+                .isInstanceOf(StorageException.class)
                 .hasMessageStartingWith("Storage announced 300000 bytes for buildstash-release/android/game.apk, but"
                         + " Buildstash said the file has 300001");
         assertThat(filesUnder(ws)).isEmpty();
@@ -153,7 +153,7 @@ class FileDownloadTest {
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", BODY.length, TransferSettings.defaults())))
-                .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.urlExpired()).isTrue())
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.urlExpired()).isTrue())
                 .hasMessage("Storage refused buildstash-release/android/game.apk (HTTP 403 AccessDenied: Request has"
                         + " expired): the temporary URL expired");
         assertThat(storage.connections()).isEqualTo(1);
@@ -166,7 +166,7 @@ class FileDownloadTest {
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", BODY.length, TransferSettings.defaults())))
-                .isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.urlExpired()).isFalse())
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.urlExpired()).isFalse())
                 .hasMessageContaining("HTTP 404 NoSuchKey");
         assertThat(storage.connections()).isEqualTo(1);
     }
