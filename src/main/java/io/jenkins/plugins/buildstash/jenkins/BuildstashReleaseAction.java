@@ -2,59 +2,22 @@ package io.jenkins.plugins.buildstash.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
-import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import jenkins.model.RunAction2;
 
 /**
  * The releases a build fetched from Buildstash, with their builds and what was downloaded: a box on the build page and
  * a page of its own. Exports the latest as {@code BUILDSTASH_RELEASE_*} variables to later Freestyle steps.
  */
-public final class BuildstashReleaseAction implements RunAction2, EnvironmentContributingAction {
+public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecord> {
 
-    private final List<ReleaseRecord> releases = new ArrayList<>();
-    private transient Run<?, ?> run;
-
-    /** Adds a release to the run's action, creating it once; safe for parallel branches of one Pipeline. */
-    static void record(Run<?, ?> run, ReleaseRecord release) throws IOException {
-        synchronized (run) {
-            BuildstashReleaseAction action = run.getAction(BuildstashReleaseAction.class);
-            if (action == null) {
-                action = new BuildstashReleaseAction();
-                run.addAction(action);
-            }
-            action.add(release);
-        }
-        run.save();
+    static void record(Run<?, ?> run, ReleaseRecord record) throws IOException {
+        record(run, BuildstashReleaseAction.class, BuildstashReleaseAction::new, record);
     }
 
-    private synchronized void add(ReleaseRecord release) {
-        releases.add(release);
-    }
-
-    public synchronized List<ReleaseRecord> getReleases() {
-        return new ArrayList<>(releases);
-    }
-
-    public synchronized ReleaseRecord getLatest() {
-        return releases.isEmpty() ? null : releases.get(releases.size() - 1);
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
+    public List<ReleaseRecord> getReleases() {
+        return records();
     }
 
     @Override

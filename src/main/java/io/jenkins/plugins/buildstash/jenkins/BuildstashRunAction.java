@@ -2,59 +2,22 @@ package io.jenkins.plugins.buildstash.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
-import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import jenkins.model.RunAction2;
 
 /**
  * The Buildstash box on a build page: every upload of the run, from any number of steps and parallel branches. It
  * also exports the latest upload as {@code BUILDSTASH_*} variables to later Freestyle steps.
  */
-public final class BuildstashRunAction implements RunAction2, EnvironmentContributingAction {
+public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
 
-    private final List<UploadRecord> uploads = new ArrayList<>();
-    private transient Run<?, ?> run;
-
-    /** Adds an upload to the run's action, creating it once; safe for parallel branches of one Pipeline. */
-    static void record(Run<?, ?> run, UploadRecord upload) throws IOException {
-        synchronized (run) {
-            BuildstashRunAction action = run.getAction(BuildstashRunAction.class);
-            if (action == null) {
-                action = new BuildstashRunAction();
-                run.addAction(action);
-            }
-            action.add(upload);
-        }
-        run.save();
+    static void record(Run<?, ?> run, UploadRecord record) throws IOException {
+        record(run, BuildstashRunAction.class, BuildstashRunAction::new, record);
     }
 
-    private synchronized void add(UploadRecord upload) {
-        uploads.add(upload);
-    }
-
-    public synchronized List<UploadRecord> getUploads() {
-        return new ArrayList<>(uploads);
-    }
-
-    public synchronized UploadRecord getLatest() {
-        return uploads.isEmpty() ? null : uploads.get(uploads.size() - 1);
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
+    public List<UploadRecord> getUploads() {
+        return records();
     }
 
     @Override
