@@ -27,8 +27,11 @@ final class BuildstashCredentials {
     /**
      * The key of credential {@code id} as the run may use it (folder credentials, credential parameters and the run's
      * authentication all apply). Read on the controller; only the client on the controller ever holds it.
+     *
+     * @param configuredId the id the step or job names, or null for the default of the global configuration
      */
-    static ApiKey forRun(Run<?, ?> run, String id) throws AbortException {
+    static ApiKey forRun(Run<?, ?> run, String configuredId) throws AbortException {
+        String id = configuredId != null ? configuredId : BuildstashGlobalConfiguration.get().getCredentialsId();
         return resolve(id, run.getParent().getFullName(), new Lookup() {
             @Override
             public String secretText(String credentialsId) {

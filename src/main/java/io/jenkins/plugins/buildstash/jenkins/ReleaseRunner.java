@@ -28,8 +28,7 @@ public final class ReleaseRunner {
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
-        String credentialsId = p.credentialsId() != null ? p.credentialsId() : config.getCredentialsId();
-        ApiKey key = BuildstashCredentials.forRun(run, credentialsId);
+        ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             BuildstashClient client = config.client(key, log::println);
             DownloadPlan plan = p.download()

@@ -37,8 +37,7 @@ public final class UploadRunner {
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
-        String credentialsId = p.credentialsId() != null ? p.credentialsId() : config.getCredentialsId();
-        ApiKey key = BuildstashCredentials.forRun(run, credentialsId);
+        ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             ResolveFilesCallable.Found found =
                     workspace.act(new ResolveFilesCallable(p.file(), p.expansionFile(), p.metadataArtifacts()));
