@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildstash.ci;
 
 import io.jenkins.plugins.buildstash.api.Vocabulary;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
+import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class CiDetector {
      * @param durationMillis how long the run has taken so far
      */
     public static CiInfo ci(String jobFullName, String buildNumber, String rootUrl, String runUrl, long durationMillis) {
-        return new CiInfo(blankToNull(jobFullName), blankToNull(buildNumber), runUrl(rootUrl, runUrl),
+        return new CiInfo(TextInputs.blankToNull(jobFullName), TextInputs.blankToNull(buildNumber), runUrl(rootUrl, runUrl),
                 duration(durationMillis));
     }
 
@@ -187,12 +188,12 @@ public final class CiDetector {
     }
 
     private static boolean present(Map<String, String> env, String name) {
-        return blankToNull(env.get(name)) != null;
+        return TextInputs.blankToNull(env.get(name)) != null;
     }
 
     private static String firstPresent(Map<String, String> env, String... names) {
         for (String name : names) {
-            String value = blankToNull(env.get(name));
+            String value = TextInputs.blankToNull(env.get(name));
             if (value != null) {
                 return value;
             }
@@ -200,7 +201,4 @@ public final class CiDetector {
         return null;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.release;
 
+import io.jenkins.plugins.buildstash.upload.TextInputs;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public record ReleaseSelection(
         String applicationId, String releaseId, String version, List<String> labels, List<String> platforms) {
 
     public ReleaseSelection {
-        applicationId = blankToNull(applicationId);
-        releaseId = blankToNull(releaseId);
-        version = blankToNull(version);
+        applicationId = TextInputs.blankToNull(applicationId);
+        releaseId = TextInputs.blankToNull(releaseId);
+        version = TextInputs.blankToNull(version);
         labels = labels == null ? List.of() : List.copyOf(labels);
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
@@ -66,7 +67,4 @@ public record ReleaseSelection(
         return text;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

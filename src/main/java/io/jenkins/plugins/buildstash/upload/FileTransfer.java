@@ -163,14 +163,7 @@ public final class FileTransfer {
                 try {
                     done.take().get();
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof InterruptedException ie) {
-                        throw ie;
-                    }
-                    throw new IOException("Sending " + file.name() + " failed: " + cause, cause);
+                    throw unwrap(e, "Sending " + file.name() + " failed");
                 }
             }
             return Arrays.asList(etags);
@@ -238,15 +231,17 @@ public final class FileTransfer {
         try {
             return partUrls.get(part).get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException ie) {
-                throw ie;
-            }
-            throw new IOException("Could not get the URL for " + what + ": " + cause, cause);
+            throw unwrap(e, "Could not get the URL for " + what);
         }
+    }
+
+    /** What a worker or a presign task threw, as it was thrown; anything else (a bug) wrapped with its context. */
+    private static IOException unwrap(ExecutionException e, String context) throws InterruptedException {
+        Throwable cause = e.getCause();
+        if (cause instanceof InterruptedException ie) {
+            throw ie;
+        }
+        return cause instanceof IOException io ? io : new IOException(context + ": " + cause, cause);
     }
 
     private static void awaitQuietly(ExecutorService executor) throws InterruptedException {

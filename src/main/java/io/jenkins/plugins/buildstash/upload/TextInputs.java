@@ -8,6 +8,11 @@ public final class TextInputs {
 
     private TextInputs() {}
 
+    /** The text without surrounding white space, or null when there is none: a blank form field means "unset". */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** "qa, nightly\nrc" → [qa, nightly, rc]: commas or line breaks separate entries. */
     public static List<String> list(String text) {
         if (text == null || text.isBlank()) {

@@ -28,14 +28,14 @@ public record UploadOptions(
     private static final long serialVersionUID = 1L;
 
     public UploadOptions {
-        applicationId = blankToNull(applicationId);
-        platform = blankToNull(platform);
-        stream = blankToNull(stream);
-        versionExtra = blankToNull(versionExtra);
-        versionMeta = blankToNull(versionMeta);
-        customBuildNumber = blankToNull(customBuildNumber);
+        applicationId = TextInputs.blankToNull(applicationId);
+        platform = TextInputs.blankToNull(platform);
+        stream = TextInputs.blankToNull(stream);
+        versionExtra = TextInputs.blankToNull(versionExtra);
+        versionMeta = TextInputs.blankToNull(versionMeta);
+        customBuildNumber = TextInputs.blankToNull(customBuildNumber);
         notes = notes == null || notes.isBlank() ? null : notes;
-        customTarget = blankToNull(customTarget);
+        customTarget = TextInputs.blankToNull(customTarget);
         labels = cleaned(labels);
         architectures = cleaned(architectures);
         ci = ci == null ? CiInfo.NONE : ci;
@@ -53,9 +53,6 @@ public record UploadOptions(
                 + (versionMeta == null ? "" : "+" + versionMeta);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static List<String> cleaned(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();

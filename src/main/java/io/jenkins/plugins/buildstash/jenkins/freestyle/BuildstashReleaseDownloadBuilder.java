@@ -54,7 +54,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = trim(credentialsId);
+        this.credentialsId = TextInputs.blankToNull(credentialsId);
     }
 
     public String getApplicationId() {
@@ -63,7 +63,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setApplicationId(String applicationId) {
-        this.applicationId = trim(applicationId);
+        this.applicationId = TextInputs.blankToNull(applicationId);
     }
 
     public String getReleaseId() {
@@ -72,7 +72,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setReleaseId(String releaseId) {
-        this.releaseId = trim(releaseId);
+        this.releaseId = TextInputs.blankToNull(releaseId);
     }
 
     public String getVersion() {
@@ -81,7 +81,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setVersion(String version) {
-        this.version = trim(version);
+        this.version = TextInputs.blankToNull(version);
     }
 
     public String getLabels() {
@@ -90,7 +90,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = trim(labels);
+        this.labels = TextInputs.blankToNull(labels);
     }
 
     public String getPlatforms() {
@@ -99,7 +99,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setPlatforms(String platforms) {
-        this.platforms = trim(platforms);
+        this.platforms = TextInputs.blankToNull(platforms);
     }
 
     public String getTargetFolder() {
@@ -108,7 +108,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setTargetFolder(String targetFolder) {
-        this.targetFolder = trim(targetFolder);
+        this.targetFolder = TextInputs.blankToNull(targetFolder);
     }
 
     public String getDownloadPlatforms() {
@@ -117,12 +117,9 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setDownloadPlatforms(String downloadPlatforms) {
-        this.downloadPlatforms = trim(downloadPlatforms);
+        this.downloadPlatforms = TextInputs.blankToNull(downloadPlatforms);
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** Builds run in parallel with this step: it keeps no state between builds. */
     @Override

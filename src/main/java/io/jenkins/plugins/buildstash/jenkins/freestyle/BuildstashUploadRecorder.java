@@ -90,7 +90,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = trim(credentialsId);
+        this.credentialsId = TextInputs.blankToNull(credentialsId);
     }
 
     public String getApplicationId() {
@@ -99,7 +99,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setApplicationId(String applicationId) {
-        this.applicationId = trim(applicationId);
+        this.applicationId = TextInputs.blankToNull(applicationId);
     }
 
     public String getExpansionFile() {
@@ -108,7 +108,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setExpansionFile(String expansionFile) {
-        this.expansionFile = trim(expansionFile);
+        this.expansionFile = TextInputs.blankToNull(expansionFile);
     }
 
     public String getMetadataArtifacts() {
@@ -117,7 +117,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setMetadataArtifacts(String metadataArtifacts) {
-        this.metadataArtifacts = trim(metadataArtifacts);
+        this.metadataArtifacts = TextInputs.blankToNull(metadataArtifacts);
     }
 
     public String getPlatform() {
@@ -126,7 +126,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setPlatform(String platform) {
-        this.platform = trim(platform);
+        this.platform = TextInputs.blankToNull(platform);
     }
 
     public String getStream() {
@@ -135,7 +135,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setStream(String stream) {
-        this.stream = trim(stream);
+        this.stream = TextInputs.blankToNull(stream);
     }
 
     public String getVersionMajor() {
@@ -144,7 +144,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVersionMajor(String versionMajor) {
-        this.versionMajor = trim(versionMajor);
+        this.versionMajor = TextInputs.blankToNull(versionMajor);
     }
 
     public String getVersionMinor() {
@@ -153,7 +153,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVersionMinor(String versionMinor) {
-        this.versionMinor = trim(versionMinor);
+        this.versionMinor = TextInputs.blankToNull(versionMinor);
     }
 
     public String getVersionPatch() {
@@ -162,7 +162,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVersionPatch(String versionPatch) {
-        this.versionPatch = trim(versionPatch);
+        this.versionPatch = TextInputs.blankToNull(versionPatch);
     }
 
     public String getVersionExtra() {
@@ -171,7 +171,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVersionExtra(String versionExtra) {
-        this.versionExtra = trim(versionExtra);
+        this.versionExtra = TextInputs.blankToNull(versionExtra);
     }
 
     public String getVersionMeta() {
@@ -180,7 +180,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVersionMeta(String versionMeta) {
-        this.versionMeta = trim(versionMeta);
+        this.versionMeta = TextInputs.blankToNull(versionMeta);
     }
 
     public String getCustomBuildNumber() {
@@ -189,7 +189,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCustomBuildNumber(String customBuildNumber) {
-        this.customBuildNumber = trim(customBuildNumber);
+        this.customBuildNumber = TextInputs.blankToNull(customBuildNumber);
     }
 
     public String getLabels() {
@@ -198,7 +198,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = trim(labels);
+        this.labels = TextInputs.blankToNull(labels);
     }
 
     public String getArchitectures() {
@@ -207,7 +207,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setArchitectures(String architectures) {
-        this.architectures = trim(architectures);
+        this.architectures = TextInputs.blankToNull(architectures);
     }
 
     public String getNotes() {
@@ -225,7 +225,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCustomTarget(String customTarget) {
-        this.customTarget = trim(customTarget);
+        this.customTarget = TextInputs.blankToNull(customTarget);
     }
 
     public Integer getPartConcurrency() {
@@ -252,7 +252,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCiPipeline(String ciPipeline) {
-        this.ciPipeline = trim(ciPipeline);
+        this.ciPipeline = TextInputs.blankToNull(ciPipeline);
     }
 
     public String getCiRunId() {
@@ -261,7 +261,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCiRunId(String ciRunId) {
-        this.ciRunId = trim(ciRunId);
+        this.ciRunId = TextInputs.blankToNull(ciRunId);
     }
 
     public String getCiRunUrl() {
@@ -270,7 +270,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCiRunUrl(String ciRunUrl) {
-        this.ciRunUrl = trim(ciRunUrl);
+        this.ciRunUrl = TextInputs.blankToNull(ciRunUrl);
     }
 
     public String getCiBuildDuration() {
@@ -279,7 +279,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setCiBuildDuration(String ciBuildDuration) {
-        this.ciBuildDuration = trim(ciBuildDuration);
+        this.ciBuildDuration = TextInputs.blankToNull(ciBuildDuration);
     }
 
     public String getVcsHostType() {
@@ -288,7 +288,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsHostType(String vcsHostType) {
-        this.vcsHostType = trim(vcsHostType);
+        this.vcsHostType = TextInputs.blankToNull(vcsHostType);
     }
 
     public String getVcsHost() {
@@ -297,7 +297,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsHost(String vcsHost) {
-        this.vcsHost = trim(vcsHost);
+        this.vcsHost = TextInputs.blankToNull(vcsHost);
     }
 
     public String getVcsRepoName() {
@@ -306,7 +306,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsRepoName(String vcsRepoName) {
-        this.vcsRepoName = trim(vcsRepoName);
+        this.vcsRepoName = TextInputs.blankToNull(vcsRepoName);
     }
 
     public String getVcsRepoUrl() {
@@ -315,7 +315,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsRepoUrl(String vcsRepoUrl) {
-        this.vcsRepoUrl = trim(vcsRepoUrl);
+        this.vcsRepoUrl = TextInputs.blankToNull(vcsRepoUrl);
     }
 
     public String getVcsBranch() {
@@ -324,7 +324,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsBranch(String vcsBranch) {
-        this.vcsBranch = trim(vcsBranch);
+        this.vcsBranch = TextInputs.blankToNull(vcsBranch);
     }
 
     public String getVcsCommitSha() {
@@ -333,7 +333,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsCommitSha(String vcsCommitSha) {
-        this.vcsCommitSha = trim(vcsCommitSha);
+        this.vcsCommitSha = TextInputs.blankToNull(vcsCommitSha);
     }
 
     public String getVcsCommitUrl() {
@@ -342,7 +342,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
     @DataBoundSetter
     public void setVcsCommitUrl(String vcsCommitUrl) {
-        this.vcsCommitUrl = trim(vcsCommitUrl);
+        this.vcsCommitUrl = TextInputs.blankToNull(vcsCommitUrl);
     }
 
     public boolean isOnlyIfSuccessful() {
@@ -354,9 +354,6 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         this.onlyIfSuccessful = onlyIfSuccessful;
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** Builds run in parallel with this step: it keeps no state between builds. */
     @Override

@@ -55,7 +55,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = trim(credentialsId);
+        this.credentialsId = TextInputs.blankToNull(credentialsId);
     }
 
     public String getApplicationId() {
@@ -64,7 +64,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setApplicationId(String applicationId) {
-        this.applicationId = trim(applicationId);
+        this.applicationId = TextInputs.blankToNull(applicationId);
     }
 
     public String getReleaseId() {
@@ -73,7 +73,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setReleaseId(String releaseId) {
-        this.releaseId = trim(releaseId);
+        this.releaseId = TextInputs.blankToNull(releaseId);
     }
 
     public String getVersion() {
@@ -82,7 +82,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setVersion(String version) {
-        this.version = trim(version);
+        this.version = TextInputs.blankToNull(version);
     }
 
     public String getLabels() {
@@ -91,7 +91,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = trim(labels);
+        this.labels = TextInputs.blankToNull(labels);
     }
 
     public String getPlatforms() {
@@ -100,7 +100,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setPlatforms(String platforms) {
-        this.platforms = trim(platforms);
+        this.platforms = TextInputs.blankToNull(platforms);
     }
 
     public boolean isDownload() {
@@ -118,7 +118,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setTargetFolder(String targetFolder) {
-        this.targetFolder = trim(targetFolder);
+        this.targetFolder = TextInputs.blankToNull(targetFolder);
     }
 
     public String getDownloadPlatforms() {
@@ -127,7 +127,7 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setDownloadPlatforms(String downloadPlatforms) {
-        this.downloadPlatforms = trim(downloadPlatforms);
+        this.downloadPlatforms = TextInputs.blankToNull(downloadPlatforms);
     }
 
     /** Everything configured, as plain values. */
@@ -138,9 +138,6 @@ public final class BuildstashReleaseStep extends Step {
                 TextInputs.list(downloadPlatforms));
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     @Override
     public StepExecution start(StepContext context) {

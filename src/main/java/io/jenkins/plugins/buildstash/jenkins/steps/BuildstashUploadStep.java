@@ -84,7 +84,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = trim(credentialsId);
+        this.credentialsId = TextInputs.blankToNull(credentialsId);
     }
 
     public String getApplicationId() {
@@ -93,7 +93,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setApplicationId(String applicationId) {
-        this.applicationId = trim(applicationId);
+        this.applicationId = TextInputs.blankToNull(applicationId);
     }
 
     public String getExpansionFile() {
@@ -102,7 +102,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setExpansionFile(String expansionFile) {
-        this.expansionFile = trim(expansionFile);
+        this.expansionFile = TextInputs.blankToNull(expansionFile);
     }
 
     public String getMetadataArtifacts() {
@@ -111,7 +111,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setMetadataArtifacts(String metadataArtifacts) {
-        this.metadataArtifacts = trim(metadataArtifacts);
+        this.metadataArtifacts = TextInputs.blankToNull(metadataArtifacts);
     }
 
     public String getPlatform() {
@@ -120,7 +120,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setPlatform(String platform) {
-        this.platform = trim(platform);
+        this.platform = TextInputs.blankToNull(platform);
     }
 
     public String getStream() {
@@ -129,7 +129,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setStream(String stream) {
-        this.stream = trim(stream);
+        this.stream = TextInputs.blankToNull(stream);
     }
 
     public Integer getVersionMajor() {
@@ -165,7 +165,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVersionExtra(String versionExtra) {
-        this.versionExtra = trim(versionExtra);
+        this.versionExtra = TextInputs.blankToNull(versionExtra);
     }
 
     public String getVersionMeta() {
@@ -174,7 +174,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVersionMeta(String versionMeta) {
-        this.versionMeta = trim(versionMeta);
+        this.versionMeta = TextInputs.blankToNull(versionMeta);
     }
 
     public String getCustomBuildNumber() {
@@ -183,7 +183,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCustomBuildNumber(String customBuildNumber) {
-        this.customBuildNumber = trim(customBuildNumber);
+        this.customBuildNumber = TextInputs.blankToNull(customBuildNumber);
     }
 
     public String getLabels() {
@@ -192,7 +192,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = trim(labels);
+        this.labels = TextInputs.blankToNull(labels);
     }
 
     public String getArchitectures() {
@@ -201,7 +201,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setArchitectures(String architectures) {
-        this.architectures = trim(architectures);
+        this.architectures = TextInputs.blankToNull(architectures);
     }
 
     public String getNotes() {
@@ -219,7 +219,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCustomTarget(String customTarget) {
-        this.customTarget = trim(customTarget);
+        this.customTarget = TextInputs.blankToNull(customTarget);
     }
 
     public Integer getPartConcurrency() {
@@ -246,7 +246,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCiPipeline(String ciPipeline) {
-        this.ciPipeline = trim(ciPipeline);
+        this.ciPipeline = TextInputs.blankToNull(ciPipeline);
     }
 
     public String getCiRunId() {
@@ -255,7 +255,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCiRunId(String ciRunId) {
-        this.ciRunId = trim(ciRunId);
+        this.ciRunId = TextInputs.blankToNull(ciRunId);
     }
 
     public String getCiRunUrl() {
@@ -264,7 +264,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCiRunUrl(String ciRunUrl) {
-        this.ciRunUrl = trim(ciRunUrl);
+        this.ciRunUrl = TextInputs.blankToNull(ciRunUrl);
     }
 
     public String getCiBuildDuration() {
@@ -273,7 +273,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setCiBuildDuration(String ciBuildDuration) {
-        this.ciBuildDuration = trim(ciBuildDuration);
+        this.ciBuildDuration = TextInputs.blankToNull(ciBuildDuration);
     }
 
     public String getVcsHostType() {
@@ -282,7 +282,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsHostType(String vcsHostType) {
-        this.vcsHostType = trim(vcsHostType);
+        this.vcsHostType = TextInputs.blankToNull(vcsHostType);
     }
 
     public String getVcsHost() {
@@ -291,7 +291,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsHost(String vcsHost) {
-        this.vcsHost = trim(vcsHost);
+        this.vcsHost = TextInputs.blankToNull(vcsHost);
     }
 
     public String getVcsRepoName() {
@@ -300,7 +300,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsRepoName(String vcsRepoName) {
-        this.vcsRepoName = trim(vcsRepoName);
+        this.vcsRepoName = TextInputs.blankToNull(vcsRepoName);
     }
 
     public String getVcsRepoUrl() {
@@ -309,7 +309,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsRepoUrl(String vcsRepoUrl) {
-        this.vcsRepoUrl = trim(vcsRepoUrl);
+        this.vcsRepoUrl = TextInputs.blankToNull(vcsRepoUrl);
     }
 
     public String getVcsBranch() {
@@ -318,7 +318,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsBranch(String vcsBranch) {
-        this.vcsBranch = trim(vcsBranch);
+        this.vcsBranch = TextInputs.blankToNull(vcsBranch);
     }
 
     public String getVcsCommitSha() {
@@ -327,7 +327,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsCommitSha(String vcsCommitSha) {
-        this.vcsCommitSha = trim(vcsCommitSha);
+        this.vcsCommitSha = TextInputs.blankToNull(vcsCommitSha);
     }
 
     public String getVcsCommitUrl() {
@@ -336,7 +336,7 @@ public final class BuildstashUploadStep extends Step {
 
     @DataBoundSetter
     public void setVcsCommitUrl(String vcsCommitUrl) {
-        this.vcsCommitUrl = trim(vcsCommitUrl);
+        this.vcsCommitUrl = TextInputs.blankToNull(vcsCommitUrl);
     }
 
     /** Everything configured, as plain values. */
@@ -360,9 +360,6 @@ public final class BuildstashUploadStep extends Step {
                 detectMetadata);
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     @Override
     public StepExecution start(StepContext context) {
