@@ -65,4 +65,22 @@ class ArchitectureTest {
                 .because("Jenkins output goes to the build log through a TaskListener, never to the controller's stdout")
                 .check(production);
     }
+
+    @Test
+    void agentCallablesNeverReachTheKey() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.jenkins.plugins.buildstash.jenkins.agent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.cloudbees.plugins.credentials..",
+                        "org.jenkinsci.plugins.plaincredentials..",
+                        "io.jenkins.plugins.buildstash.jenkins.config..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.jenkins.plugins.buildstash.api.ApiKey")
+                .because("what runs on an agent is sent there; the API key and what resolves it stay on the controller")
+                .check(production);
+    }
 }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.buildstash.api.BuildstashClient;
 import io.jenkins.plugins.buildstash.api.model.UploadInstructions;
 import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
 import io.jenkins.plugins.buildstash.emulator.Fault;
-import io.jenkins.plugins.buildstash.jenkins.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
 import io.jenkins.plugins.buildstash.jenkins.PersistedForms;
 import io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashUploadRecorder;
 import io.jenkins.plugins.buildstash.jenkins.steps.BuildstashUploadStep;

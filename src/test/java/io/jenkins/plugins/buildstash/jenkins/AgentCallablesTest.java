@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.agent.AgentFileSide;
+import io.jenkins.plugins.buildstash.jenkins.agent.ResolveFilesCallable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.buildstash.upload.UploadResult;

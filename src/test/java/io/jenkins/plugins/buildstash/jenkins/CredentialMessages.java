@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
+
 import hudson.AbortException;
 
 /**

@@ -1,5 +1,11 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
+import io.jenkins.plugins.buildstash.jenkins.agent.AgentFileSide;
+import io.jenkins.plugins.buildstash.jenkins.agent.ResolveFilesCallable;
+
 import com.thoughtworks.xstream.XStream;
 import com.thoughtworks.xstream.converters.reflection.SunUnsafeReflectionProvider;
 import hudson.model.TaskListener;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.agent.AgentDownloadSide;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;

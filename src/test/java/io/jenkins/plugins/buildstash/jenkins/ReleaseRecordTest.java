@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashReleaseAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.ReleaseRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.buildstash.release.DownloadedFile;

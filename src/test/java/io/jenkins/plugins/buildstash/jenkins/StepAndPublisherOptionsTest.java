@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.config.ConnectionCheck;
+import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

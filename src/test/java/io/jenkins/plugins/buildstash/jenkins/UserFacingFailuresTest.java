@@ -1,5 +1,10 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
+import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
+import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
+import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;

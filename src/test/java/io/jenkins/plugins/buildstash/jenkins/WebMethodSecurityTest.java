@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildstash.jenkins;
 
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.buildstash.jenkins.freestyle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.EnvVars;
-import io.jenkins.plugins.buildstash.jenkins.ReleaseParameters;
+import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.buildstash.jenkins.ReleaseParameters;
+import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

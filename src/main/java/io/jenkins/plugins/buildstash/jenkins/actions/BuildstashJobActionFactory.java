@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.actions;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.config;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;

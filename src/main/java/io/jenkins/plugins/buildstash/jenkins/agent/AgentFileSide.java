@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.agent;
 
 import hudson.FilePath;
 import hudson.model.TaskListener;
@@ -17,12 +17,12 @@ import jenkins.MasterToSlaveFileCallable;
  * and part URLs come back on request through a remoting proxy of the controller's {@link UrlSource}. The API key
  * stays on the controller, and no file byte crosses the remoting channel.
  */
-final class AgentFileSide implements FileSide {
+public final class AgentFileSide implements FileSide {
 
     private final FilePath workspace;
     private final TaskListener listener;
 
-    AgentFileSide(FilePath workspace, TaskListener listener) {
+    public AgentFileSide(FilePath workspace, TaskListener listener) {
         this.workspace = workspace;
         this.listener = listener;
     }
@@ -37,14 +37,14 @@ final class AgentFileSide implements FileSide {
     }
 
     /** Runs on the agent. Holds presigned URLs and a proxy for more; never the key (a test serialises it to check). */
-    static final class TransferCallable extends MasterToSlaveFileCallable<TransferReceipt> {
+    public static final class TransferCallable extends MasterToSlaveFileCallable<TransferReceipt> {
         private static final long serialVersionUID = 1L;
 
         private final TransferOrder order;
         private final UrlSource urls;
         private final TaskListener listener;
 
-        TransferCallable(TransferOrder order, UrlSource urls, TaskListener listener) {
+        public TransferCallable(TransferOrder order, UrlSource urls, TaskListener listener) {
             this.order = order;
             this.urls = urls;
             this.listener = listener;

@@ -1,4 +1,11 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.runner;
+
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashReleaseAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
+import io.jenkins.plugins.buildstash.jenkins.actions.ReleaseRecord;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
+import io.jenkins.plugins.buildstash.jenkins.agent.AgentDownloadSide;
 
 import hudson.AbortException;
 import hudson.FilePath;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.actions;
 
 import io.jenkins.plugins.buildstash.release.DownloadedFile;
 import io.jenkins.plugins.buildstash.release.ReleaseResult;
@@ -26,7 +26,7 @@ public final class ReleaseRecord {
     private final long downloadedBytes;
     private final long fetchedAt;
 
-    ReleaseRecord(ReleaseResult result, long fetchedAt) {
+    public ReleaseRecord(ReleaseResult result, long fetchedAt) {
         this.releaseId = result.id();
         this.applicationId = result.applicationId();
         this.version = result.version();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.agent;
 
 import hudson.FilePath;
 import hudson.model.TaskListener;
@@ -16,12 +16,12 @@ import jenkins.MasterToSlaveFileCallable;
  * travels to the agent, the bytes go from storage straight to the agent's disk, and the API key stays on the
  * controller. One {@code act} per build, so that each build's URLs are asked for just before they are used.
  */
-final class AgentDownloadSide implements DownloadSide {
+public final class AgentDownloadSide implements DownloadSide {
 
     private final FilePath workspace;
     private final TaskListener listener;
 
-    AgentDownloadSide(FilePath workspace, TaskListener listener) {
+    public AgentDownloadSide(FilePath workspace, TaskListener listener) {
         this.workspace = workspace;
         this.listener = listener;
     }
@@ -32,13 +32,13 @@ final class AgentDownloadSide implements DownloadSide {
     }
 
     /** Runs on the agent. Holds temporary URLs only, never the key (a test serialises it to check). */
-    static final class DownloadCallable extends MasterToSlaveFileCallable<DownloadReceipt> {
+    public static final class DownloadCallable extends MasterToSlaveFileCallable<DownloadReceipt> {
         private static final long serialVersionUID = 1L;
 
         private final DownloadOrder order;
         private final TaskListener listener;
 
-        DownloadCallable(DownloadOrder order, TaskListener listener) {
+        public DownloadCallable(DownloadOrder order, TaskListener listener) {
             this.order = order;
             this.listener = listener;
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.config;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -11,7 +11,7 @@ import io.jenkins.plugins.buildstash.api.model.Application;
 import java.io.IOException;
 
 /** The "Test connection" buttons: which workspace, which kind of key, and what it reaches. */
-final class ConnectionCheck {
+public final class ConnectionCheck {
 
     private ConnectionCheck() {}
 
@@ -45,7 +45,7 @@ final class ConnectionCheck {
     }
 
     /** What the key is, in a sentence or two a Jenkins administrator can act on. */
-    static String describe(KeyDescription key) {
+    public static String describe(KeyDescription key) {
         String workspace = "Connected to the workspace '" + key.workspace().name() + "'";
         return switch (key.kind()) {
             case WORKSPACE -> workspace + " with a workspace key. It reaches " + key.applications().size()

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.actions;
 
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.actions;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
 
-    static void record(Run<?, ?> run, UploadRecord record) throws IOException {
+    public static void record(Run<?, ?> run, UploadRecord record) throws IOException {
         record(run, BuildstashRunAction.class, BuildstashRunAction::new, record);
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.config;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -20,7 +20,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
 /** API keys kept as Jenkins "Secret text" credentials: found by id, checked, tracked, and listed with permission checks. */
-final class BuildstashCredentials {
+public final class BuildstashCredentials {
 
     private BuildstashCredentials() {}
 
@@ -30,7 +30,7 @@ final class BuildstashCredentials {
      *
      * @param configuredId the id the step or job names, or null for the default of the global configuration
      */
-    static ApiKey forRun(Run<?, ?> run, String configuredId) throws AbortException {
+    public static ApiKey forRun(Run<?, ?> run, String configuredId) throws AbortException {
         String id = configuredId != null ? configuredId : BuildstashGlobalConfiguration.get().getCredentialsId();
         return resolve(id, run.getParent().getFullName(), new Lookup() {
             @Override
@@ -52,7 +52,7 @@ final class BuildstashCredentials {
     }
 
     /** How a run finds credentials; separate so that the messages can be tested without Jenkins. */
-    interface Lookup {
+    public interface Lookup {
         /** The secret of the Secret text credential with this id, or null when there is none. */
         String secretText(String credentialsId);
 
@@ -60,7 +60,7 @@ final class BuildstashCredentials {
         String otherType(String credentialsId);
     }
 
-    static ApiKey resolve(String id, String jobName, Lookup lookup) throws AbortException {
+    public static ApiKey resolve(String id, String jobName, Lookup lookup) throws AbortException {
         String credentialsId = id == null ? null : id.trim();
         if (credentialsId == null || credentialsId.isEmpty()) {
             throw new AbortException("No Buildstash credentials: set credentialsId to the id of a \"Secret text\""
@@ -85,7 +85,7 @@ final class BuildstashCredentials {
     }
 
     /** For form validation and connection tests, in the context of a job (or of Jenkins when {@code item} is null). */
-    static ApiKey forForm(Item item, String id) {
+    public static ApiKey forForm(Item item, String id) {
         List<StringCredentials> all = CredentialsProvider.lookupCredentialsInItem(
                 StringCredentials.class, item, authentication(item), URIRequirementBuilder.fromUri(null).build());
         return all.stream()
@@ -96,7 +96,7 @@ final class BuildstashCredentials {
     }
 
     /** The credential drop-down: only users who may configure the job or use its credentials (or Jenkins) see the list. */
-    static ListBoxModel items(Item item, String current, String baseUrl) {
+    public static ListBoxModel items(Item item, String current, String baseUrl) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (!canList(item)) {
             result.includeCurrentValue(current == null ? "" : current);
@@ -109,7 +109,7 @@ final class BuildstashCredentials {
         return result;
     }
 
-    static FormValidation check(Item item, String value) {
+    public static FormValidation check(Item item, String value) {
         if (!canList(item) || value == null || value.isBlank()) {
             return FormValidation.ok();
         }

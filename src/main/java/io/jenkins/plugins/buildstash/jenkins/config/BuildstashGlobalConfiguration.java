@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.config;
 
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -136,11 +136,11 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** A client on the controller, using Jenkins' proxy, that never follows redirects with the key. */
-    BuildstashClient client(ApiKey key, Consumer<String> log) {
+    public BuildstashClient client(ApiKey key, Consumer<String> log) {
         return client(key, getBaseUrl(), log);
     }
 
-    BuildstashClient client(ApiKey key, String baseUrl, Consumer<String> log) {
+    public BuildstashClient client(ApiKey key, String baseUrl, Consumer<String> log) {
         HttpClient http = ProxyConfiguration.newHttpClientBuilder()
                 .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -156,7 +156,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** How agents send bytes; {@code concurrency} overrides the default when the step sets one. */
-    TransferSettings transferSettings(Integer concurrency) {
+    public TransferSettings transferSettings(Integer concurrency) {
         return TransferSettings.defaults()
                 .withConcurrency(concurrency == null ? partConcurrency : concurrency)
                 .withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds))

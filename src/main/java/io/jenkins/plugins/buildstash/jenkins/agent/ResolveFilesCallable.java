@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.agent;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
@@ -10,12 +10,12 @@ import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
 /** Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. */
-final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
+public final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
 
     private static final long serialVersionUID = 1L;
 
     /** What was found; {@code expansion} is null when none was asked for. */
-    record Found(LocalFile primary, LocalFile expansion, List<LocalFile> metadata) implements Serializable {
+    public record Found(LocalFile primary, LocalFile expansion, List<LocalFile> metadata) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -23,7 +23,7 @@ final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesC
     private final String expansionFile;
     private final String metadataArtifacts;
 
-    ResolveFilesCallable(String file, String expansionFile, String metadataArtifacts) {
+    public ResolveFilesCallable(String file, String expansionFile, String metadataArtifacts) {
         this.file = file;
         this.expansionFile = expansionFile;
         this.metadataArtifacts = metadataArtifacts;

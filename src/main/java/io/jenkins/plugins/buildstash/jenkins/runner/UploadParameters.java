@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.runner;
 
 import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;

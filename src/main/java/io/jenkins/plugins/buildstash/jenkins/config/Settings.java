@@ -1,7 +1,7 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.config;
 
 /** Range checks for numeric settings, with messages that name the setting. */
-final class Settings {
+public final class Settings {
 
     private Settings() {}
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.actions;
 
 import io.jenkins.plugins.buildstash.upload.Sizes;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
@@ -24,7 +24,7 @@ public final class UploadRecord {
     private final String downloadUrl;
     private final long uploadedAt;
 
-    UploadRecord(UploadResult result, long uploadedAt) {
+    public UploadRecord(UploadResult result, long uploadedAt) {
         this.buildId = result.buildId();
         this.fileName = result.files().get(0).name();
         this.size = result.totalBytes();
@@ -40,7 +40,7 @@ public final class UploadRecord {
     }
 
     /** The URL if it is an absolute https URL with a host, else null. */
-    static String httpsOrNull(String url) {
+    public static String httpsOrNull(String url) {
         if (url == null) {
             return null;
         }

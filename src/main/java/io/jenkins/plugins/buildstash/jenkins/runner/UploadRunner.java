@@ -1,4 +1,11 @@
-package io.jenkins.plugins.buildstash.jenkins;
+package io.jenkins.plugins.buildstash.jenkins.runner;
+
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
+import io.jenkins.plugins.buildstash.jenkins.agent.AgentFileSide;
+import io.jenkins.plugins.buildstash.jenkins.agent.ResolveFilesCallable;
 
 import hudson.AbortException;
 import hudson.EnvVars;
