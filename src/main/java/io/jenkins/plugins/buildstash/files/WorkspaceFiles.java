@@ -207,10 +207,10 @@ public final class WorkspaceFiles {
             // The name the pattern matched, not the link target's: that is the name the user chose to upload.
             String name = relative.substring(relative.lastIndexOf('/') + 1);
             try {
-                return new LocalFile(match.real().toString(), name, Files.size(match.real()));
+                return LocalFile.found(match.real(), name);
             } catch (IOException e) {
                 throw new FileSelectionException(option + " '" + text + "' matches " + relative
-                        + ", whose size cannot be read: " + e);
+                        + ", whose size or modification time cannot be read: " + e);
             }
         }
 

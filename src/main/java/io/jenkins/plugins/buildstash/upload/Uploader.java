@@ -136,7 +136,8 @@ public final class Uploader {
             if (how.presignedData() == null || how.presignedData().url() == null) {
                 throw unexpected("no presigned URL for " + file.name());
             }
-            return FileOrder.single(role, index, file.path(), file.name(), file.size());
+            SignedHeaders.checkSendable(file.name(), how.presignedData().headers(), "POST /upload/request");
+            return FileOrder.single(role, index, file);
         }
         Integer parts = how.chunkedNumberParts();
         Integer partMb = how.chunkedPartSizeMb();
@@ -150,7 +151,7 @@ public final class Uploader {
             throw unexpected("a plan of " + parts + " parts of " + partMb + " MiB for " + file.name() + " ("
                     + file.size() + " bytes), which needs " + needed);
         }
-        return FileOrder.multipart(role, index, file.path(), file.name(), file.size(), partSize, parts);
+        return FileOrder.multipart(role, index, file, partSize, parts);
     }
 
     private static BuildstashException unexpected(String what) {
@@ -187,7 +188,7 @@ public final class Uploader {
                 MetadataUploadInstructions how = api.requestMetadataUpload(
                         new MetadataUploadRequest(null, pending, f.name(), f.size()));
                 TransferOrder order = new TransferOrder(
-                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size())),
+                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f)),
                         spec.settings());
                 fileSide.transfer(order, new MetadataUrl(how.presignedUploadData()));
                 String id = api.verifyMetadataUpload(how.metadataPendingUploadId(), m.description());

@@ -249,6 +249,21 @@ class ReleaseDownloadTest {
     }
 
     @Test
+    void filesWithUnicodeNamesAreDownloadedUnderTheirNames() throws Exception {
+        String android = fx.build(NewBuild.of(app(), "android", "production", "3.0.0", "jeu-été 游戏🚀.apk", APK)
+                .withExpansion("main.3.لعبة \"x\".obb", OBB));
+        fx.release("3.0.0", "Unicode", List.of(), android);
+
+        fetch(ReleaseSelection.byVersion(app(), "3.0.0"), plan(null));
+
+        assertThat(filesInWorkspace()).containsExactly(
+                "buildstash-release/android/jeu-été 游戏🚀.apk",
+                "buildstash-release/android/main.3.لعبة \"x\".obb");
+        assertThat(sha256("buildstash-release/android/jeu-été 游戏🚀.apk")).isEqualTo(ReleaseFixture.sha256(APK));
+        assertThat(sha256("buildstash-release/android/main.3.لعبة \"x\".obb")).isEqualTo(ReleaseFixture.sha256(OBB));
+    }
+
+    @Test
     void aBodyCutInHalfIsFetchedAgainAndArrivesWhole() throws Exception {
         multiPlatformRelease();
         fx.emulator.faults().on("storageGetObject").once().inject(Fault.truncateBody());
