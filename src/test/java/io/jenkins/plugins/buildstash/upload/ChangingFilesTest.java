@@ -128,7 +128,12 @@ class ChangingFilesTest {
         assertThat(e.getMessage()).isEqualTo("The primary file app.apk changed while it was being uploaded: it is now"
                 + " 1000 bytes, it was 16777219 when the upload was announced, so the upload was stopped. Upload it after"
                 + " the build has finished writing it");
-        // Storage never got the whole body: the change was seen mid-body, not by the look after the PUT.
+        // Storage never got the whole body: the change was seen mid-body, not by the look after the PUT. The emulator
+        // logs the request once it has given up on the body, which may be after the client reported.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (api.emulator.requestCount("storagePutObject") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(api.emulator.requestLog()).filteredOn(r -> r.route().equals("storagePutObject")).singleElement()
                 .satisfies(r -> assertThat(r.status()).isNotEqualTo(200));
     }
