@@ -233,7 +233,22 @@ public final class BuildstashClient {
         String what = request.applicationId() == null
                 ? "the API key's application"
                 : "application '" + request.applicationId() + "'";
-        return flat(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), UploadInstructions.class);
+        JsonNode body = post("/upload/request", request, CallKind.CREATE_UPLOAD, what);
+        JsonNode id = body.path("pending_upload_id");
+        String pending = id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+        UploadInstructions instructions;
+        try {
+            instructions = flat(body, UploadInstructions.class);
+        } catch (BuildstashException e) {
+            e.pendingUploadIdSeen(pending);
+            throw e;
+        }
+        if (pending == null) {
+            throw new BuildstashException("Buildstash answered POST /upload/request without a pending_upload_id, so"
+                    + " the upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(
+                            String.valueOf(id)) + ")"), "POST /upload/request", null, Failure.of(Failure.Type.PERMANENT));
+        }
+        return instructions;
     }
 
     /** A presigned URL for part {@code partNumber} (from 1) of the primary file; {@code contentLength} must be exact. */

@@ -13,6 +13,22 @@ public final class TextInputs {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /**
+     * How long a text is as Buildstash counts it: in Unicode characters (code points, PHP's {@code mb_strlen}), so an
+     * emoji counts once, not as the two UTF-16 units Java's {@code length()} sees.
+     */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The text cut to at most {@code max} characters (code points, never half of one), ending in '…' when cut. */
+    public static String shortened(String text, int max) {
+        if (text == null || characters(text) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     /** "qa, nightly\nrc" → [qa, nightly, rc]: commas or line breaks separate entries. */
     public static List<String> list(String text) {
         if (text == null || text.isBlank()) {
