@@ -235,20 +235,21 @@ public final class BuildstashClient {
                 : "application '" + request.applicationId() + "'";
         JsonNode body = post("/upload/request", request, CallKind.CREATE_UPLOAD, what);
         JsonNode id = body.path("pending_upload_id");
-        String pending = id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
-        UploadInstructions instructions;
+        if (!id.isTextual() || id.asText().isBlank()) {
+            throw new BuildstashException("Buildstash answered POST /upload/request without a pending_upload_id, so the"
+                    + " upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(String.valueOf(id))
+                    + ")"), "POST /upload/request", null, Failure.of(Failure.Type.PERMANENT));
+        }
         try {
-            instructions = flat(body, UploadInstructions.class);
+            return flat(body, UploadInstructions.class);
         } catch (BuildstashException e) {
-            e.pendingUploadIdSeen(pending);
-            throw e;
+            BuildstashException unreadable = new BuildstashException("Buildstash answered POST /upload/request with a"
+                    + " body that does not have the shape of an upload answer (a primary_file with its upload"
+                    + " instructions), so the upload was stopped", "POST /upload/request", null,
+                    Failure.of(Failure.Type.PERMANENT));
+            unreadable.pendingUploadIdSeen(id.asText());
+            throw unreadable;
         }
-        if (pending == null) {
-            throw new BuildstashException("Buildstash answered POST /upload/request without a pending_upload_id, so"
-                    + " the upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(
-                            String.valueOf(id)) + ")"), "POST /upload/request", null, Failure.of(Failure.Type.PERMANENT));
-        }
-        return instructions;
     }
 
     /** A presigned URL for part {@code partNumber} (from 1) of the primary file; {@code contentLength} must be exact. */

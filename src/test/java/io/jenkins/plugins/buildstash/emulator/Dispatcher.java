@@ -115,6 +115,11 @@ final class Dispatcher implements HttpServerCore.Handler {
             response.delayHeaders(delay.delay());
         } else if (fault instanceof Fault.TruncateBody) {
             response.truncateBody();
+        } else if (fault instanceof Fault.RewriteAnswer rewrite) {
+            response.rewriteBody(rewrite.rewrite());
+            if (rewrite.contentType() != null) {
+                response.header("Content-Type", rewrite.contentType());
+            }
         } else if (fault instanceof Fault.Meanwhile meanwhile && meanwhile.alongside() != null) {
             degrade(meanwhile.alongside(), response);
         }

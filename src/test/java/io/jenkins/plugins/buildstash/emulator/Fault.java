@@ -63,6 +63,14 @@ public sealed interface Fault {
         return new Meanwhile(action, alongside);
     }
 
+    /**
+     * The route's real answer (so whatever it created exists), with its body rewritten and, unless null, another
+     * {@code Content-Type}: an encoding quirk of a server or a proxy.
+     */
+    static Fault rewriteAnswer(String contentType, java.util.function.UnaryOperator<byte[]> rewrite) {
+        return new RewriteAnswer(contentType, rewrite);
+    }
+
     record Status(int status, RetryAfter retryAfter, String contentType, String body) implements Fault {
         public Status withRetryAfter(RetryAfter value) {
             return new Status(status, value, contentType, body);
@@ -86,4 +94,6 @@ public sealed interface Fault {
     record ThrottleBody(long bitsPerSecond) implements Fault {}
 
     record Meanwhile(Runnable action, Fault alongside) implements Fault {}
+
+    record RewriteAnswer(String contentType, java.util.function.UnaryOperator<byte[]> rewrite) implements Fault {}
 }
