@@ -31,6 +31,7 @@ import javax.net.ssl.SSLException;
 final class ApiTransport {
 
     private static final Pattern SCOPE = Pattern.compile("requires '([a-z_]+:[a-z]+)' scope");
+    private static final Pattern PENDING_UPLOAD_ID = Pattern.compile("\"pending_upload_id\"\\s*:\\s*\"([0-9A-Za-z-]{1,64})\"");
 
     /** One API call. {@code what} names the resource for messages, e.g. "build 'b9' of application 'a1'". */
     record Call(String method, String path, Map<String, String> query, Object body, RetryPolicy.CallKind kind, String what) {
@@ -109,21 +110,21 @@ final class ApiTransport {
     }
 
     private JsonNode exchange(Call call, HttpRequest request) throws BuildstashException, InterruptedException {
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw networkFailure(call, e);
         }
         int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        String body = Json.text(response.body());
         if (status >= 200 && status < 300) {
             return parseSuccess(call, response, body);
         }
         throw errorStatus(call, response, body);
     }
 
-    private JsonNode parseSuccess(Call call, HttpResponse<String> response, String body) throws BuildstashException {
+    private JsonNode parseSuccess(Call call, HttpResponse<?> response, String body) throws BuildstashException {
         if (body.isBlank()) {
             return NullNode.getInstance();
         }
@@ -136,13 +137,19 @@ final class ApiTransport {
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BuildstashException("Buildstash at " + hostOf(response) + " answered " + call.operation()
-                    + " with HTTP " + response.statusCode() + " but the JSON body was cut off or malformed",
-                    call.operation(), null, Failure.of(Failure.Type.MALFORMED_RESPONSE));
+            BuildstashException malformed = new BuildstashException("Buildstash at " + hostOf(response) + " answered "
+                    + call.operation() + " with HTTP " + response.statusCode() + " but the JSON body was cut off or"
+                    + " malformed", call.operation(), null, Failure.of(Failure.Type.MALFORMED_RESPONSE));
+            // The answer may still name what Buildstash created, so that it can be cleaned up.
+            Matcher id = PENDING_UPLOAD_ID.matcher(body);
+            if (id.find()) {
+                malformed.pendingUploadIdSeen(id.group(1));
+            }
+            throw malformed;
         }
     }
 
-    private BuildstashException errorStatus(Call call, HttpResponse<String> response, String body) {
+    private BuildstashException errorStatus(Call call, HttpResponse<?> response, String body) {
         int status = response.statusCode();
         String op = call.operation();
         JsonNode json = tryParse(body);
@@ -263,10 +270,11 @@ final class ApiTransport {
         }
     }
 
-    private static boolean looksLikeHtml(HttpResponse<String> response, String body) {
+    /** A body that starts like JSON is read as JSON whatever its Content-Type says; one that starts with '<' is not. */
+    private static boolean looksLikeHtml(HttpResponse<?> response, String body) {
         String type = response.headers().firstValue("Content-Type").orElse("");
         String start = body.stripLeading();
-        return type.contains("html") || start.startsWith("<");
+        return start.startsWith("<") || type.contains("html") && !start.startsWith("{") && !start.startsWith("[");
     }
 
     private static String hostOf(HttpResponse<?> response) {

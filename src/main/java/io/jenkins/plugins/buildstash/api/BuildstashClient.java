@@ -233,7 +233,23 @@ public final class BuildstashClient {
         String what = request.applicationId() == null
                 ? "the API key's application"
                 : "application '" + request.applicationId() + "'";
-        return flat(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), UploadInstructions.class);
+        JsonNode body = post("/upload/request", request, CallKind.CREATE_UPLOAD, what);
+        JsonNode id = body.path("pending_upload_id");
+        if (!id.isTextual() || id.asText().isBlank()) {
+            throw new BuildstashException("Buildstash answered POST /upload/request without a pending_upload_id, so the"
+                    + " upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(String.valueOf(id))
+                    + ")"), "POST /upload/request", null, Failure.of(Failure.Type.PERMANENT));
+        }
+        try {
+            return flat(body, UploadInstructions.class);
+        } catch (BuildstashException e) {
+            BuildstashException unreadable = new BuildstashException("Buildstash answered POST /upload/request with a"
+                    + " body that does not have the shape of an upload answer (a primary_file with its upload"
+                    + " instructions), so the upload was stopped", "POST /upload/request", null,
+                    Failure.of(Failure.Type.PERMANENT));
+            unreadable.pendingUploadIdSeen(id.asText());
+            throw unreadable;
+        }
     }
 
     /** A presigned URL for part {@code partNumber} (from 1) of the primary file; {@code contentLength} must be exact. */

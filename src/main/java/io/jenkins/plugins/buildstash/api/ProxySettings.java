@@ -26,6 +26,20 @@ public record ProxySettings(String host, int port, List<String> noProxyHosts, St
         noProxyHosts = noProxyHosts == null ? List.of() : List.copyOf(noProxyHosts);
     }
 
+    /** The proxy to use for {@code uri}, or {@link Proxy#NO_PROXY} when the host is one to reach directly. */
+    public Proxy proxyFor(URI uri) {
+        return selector().select(uri).get(0);
+    }
+
+    /** The {@code Proxy-Authorization} value for this proxy, or null when it takes no credentials. */
+    public String proxyAuthorization() {
+        if (username == null || username.isEmpty()) {
+            return null;
+        }
+        String pair = username + ":" + (password == null ? "" : password);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     ProxySelector selector() {
         Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         List<Pattern> bypass = noProxyHosts.stream()

@@ -10,8 +10,6 @@ import io.jenkins.plugins.buildstash.api.Sleeper;
 import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +69,7 @@ public final class FileTransfer {
         int pool = POOLS.incrementAndGet();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("buildstash-watchdog-" + pool));
         try {
-            StoragePut storage = new StoragePut(http, ticker, settings.stallTimeout());
+            StoragePut storage = new StoragePut(http, ticker, settings);
             List<FileReceipt> receipts = new ArrayList<>();
             for (FileOrder file : order.files()) {
                 receipts.add(send(file, storage, ticker, budget, pool));
@@ -85,7 +83,7 @@ public final class FileTransfer {
     private FileReceipt send(FileOrder file, StoragePut storage, ScheduledExecutorService ticker, RetryBudget budget,
             int pool) throws IOException, InterruptedException {
         Path path = Path.of(file.path());
-        checkUnchanged(file, path);
+        FileChangedException.check(file);
         TransferProgress progress = new TransferProgress(file.name(), file.size(), order.settings(), log);
         Retrier retrier = new Retrier(new RetryPolicy(order.settings().retryLimits()), sleeper, random, line -> {
             progress.retried();
@@ -96,26 +94,14 @@ public final class FileTransfer {
             List<String> etags = file.isMultipart()
                     ? sendParts(file, path, storage, retrier, budget, progress, pool)
                     : List.of(String.valueOf(sendSingle(file, path, storage, retrier, budget, progress)));
+            // A file that grew or was rewritten after its bytes were read would otherwise become a build that is not
+            // the file on disk: this last look comes before the key side verifies.
+            FileChangedException.check(file);
             progress.summary(file.isMultipart() ? file.partCount() : 0, order.settings().concurrency());
             return new FileReceipt(file.role(), file.index(), file.name(), file.size(), etags, progress.elapsedMillis(),
                     progress.retries());
         } finally {
             ticks.cancel(false);
-        }
-    }
-
-    private static void checkUnchanged(FileOrder file, Path path) throws IOException {
-        long now;
-        try {
-            now = Files.size(path);
-        } catch (NoSuchFileException e) {
-            throw new UploadFailure("The " + file.role().label() + " " + file.name() + " is gone from " + path
-                    + ": it was deleted before it could be sent");
-        }
-        if (now != file.size()) {
-            throw new UploadFailure("The " + file.role().label() + " " + file.name() + " changed while it was being"
-                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced."
-                    + " Upload it after the build has finished writing it");
         }
     }
 
@@ -127,10 +113,13 @@ public final class FileTransfer {
         headers.putIfAbsent("x-amz-acl", "private");
         String what = file.name();
         return retrier.call(RetryPolicy.CallKind.STORAGE, "PUT " + what, budget, attempt -> {
+            FileChangedException.check(file);
             try {
                 return storage.put(put.url(), headers, path, 0, file.size(),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
+                // A file cut short mid-body looks like a broken connection: look at the file before blaming the network.
+                FileChangedException.check(file);
                 if (e.urlExpired()) {
                     throw new StorageException(e.getMessage() + "; a single-part upload cannot get a new URL, so run"
                             + " the upload again", e.operation(), Failure.of(Failure.Type.PERMANENT), true);
@@ -186,10 +175,12 @@ public final class FileTransfer {
         boolean[] refreshed = {false};
         Map<String, String> headers = Map.of("Content-Type", "application/octet-stream");
         String etag = retrier.call(RetryPolicy.CallKind.STORAGE, "PUT " + what, budget, attempt -> {
+            FileChangedException.check(file);
             try {
                 return storage.put(url[0], headers, path, file.partOffset(part), file.partLength(part),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
+                FileChangedException.check(file);
                 if (!e.urlExpired()) {
                     throw e;
                 }

@@ -49,7 +49,15 @@ public final class Uploader {
         }
         log.accept("Uploading " + describe(spec) + " to Buildstash (" + o.platform() + ", stream " + o.stream()
                 + ", version " + o.version() + ")");
-        UploadInstructions instructions = api.requestUpload(UploadRequests.from(spec));
+        UploadInstructions instructions;
+        try {
+            instructions = api.requestUpload(UploadRequests.from(spec));
+        } catch (BuildstashException e) {
+            if (e.pendingUploadIdSeen() != null) {
+                abort(api, e.pendingUploadIdSeen());
+            }
+            throw e;
+        }
         String pending = instructions.pendingUploadId();
         boolean verified = false;
         try {
@@ -136,7 +144,8 @@ public final class Uploader {
             if (how.presignedData() == null || how.presignedData().url() == null) {
                 throw unexpected("no presigned URL for " + file.name());
             }
-            return FileOrder.single(role, index, file.path(), file.name(), file.size());
+            SignedHeaders.checkSendable(file.name(), how.presignedData().headers(), "POST /upload/request");
+            return FileOrder.single(role, index, file);
         }
         Integer parts = how.chunkedNumberParts();
         Integer partMb = how.chunkedPartSizeMb();
@@ -150,7 +159,7 @@ public final class Uploader {
             throw unexpected("a plan of " + parts + " parts of " + partMb + " MiB for " + file.name() + " ("
                     + file.size() + " bytes), which needs " + needed);
         }
-        return FileOrder.multipart(role, index, file.path(), file.name(), file.size(), partSize, parts);
+        return FileOrder.multipart(role, index, file, partSize, parts);
     }
 
     private static BuildstashException unexpected(String what) {
@@ -179,22 +188,43 @@ public final class Uploader {
         return chunks;
     }
 
+    /**
+     * Attaches each metadata artifact on its own. The build exists by now, so no failure here may fail the upload:
+     * each is reported by name and its own pending metadata upload is aborted. Only an interrupt (the build was
+     * aborted) ends the loop, after aborting the artifact in flight.
+     */
     private void attachMetadata(BuildstashClient api, UploadSpec spec, String pending,
             List<UploadResult.UploadedFile> attached, List<String> failures) throws InterruptedException {
         for (MetadataFile m : spec.metadata()) {
             LocalFile f = m.file();
+            String metadataPending = null;
             try {
                 MetadataUploadInstructions how = api.requestMetadataUpload(
                         new MetadataUploadRequest(null, pending, f.name(), f.size()));
+                metadataPending = how.metadataPendingUploadId();
+                if (how.presignedUploadData() == null || how.presignedUploadData().url() == null) {
+                    throw new UploadFailure("Buildstash answered without a presigned URL for it");
+                }
+                SignedHeaders.checkSendable(f.name(), how.presignedUploadData().headers(), "POST /upload/metadata/request");
                 TransferOrder order = new TransferOrder(
-                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size())),
-                        spec.settings());
+                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f)), spec.settings());
                 fileSide.transfer(order, new MetadataUrl(how.presignedUploadData()));
-                String id = api.verifyMetadataUpload(how.metadataPendingUploadId(), m.description());
+                String id = api.verifyMetadataUpload(metadataPending, m.description());
+                metadataPending = null;
                 attached.add(new UploadResult.UploadedFile("metadata", f.name(), f.size(), id));
-            } catch (IOException e) {
-                failures.add(f.name() + ": " + e.getMessage());
-                log.accept("Could not attach the metadata artifact " + f.name() + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // A RuntimeException here is a defect (ours or the JDK's), but the build is made: say it, go on.
+                String reason = e instanceof IOException ? e.getMessage() : "an internal error (" + e + ")";
+                failures.add(f.name() + ": " + reason);
+                log.accept("Could not attach the metadata artifact " + f.name() + ": " + reason);
+                if (metadataPending != null) {
+                    abort(api, metadataPending);
+                }
+            } catch (InterruptedException e) {
+                if (metadataPending != null) {
+                    abort(api, metadataPending);
+                }
+                throw e;
             }
         }
     }

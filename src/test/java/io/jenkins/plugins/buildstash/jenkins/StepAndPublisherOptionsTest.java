@@ -57,6 +57,37 @@ class StepAndPublisherOptionsTest {
     }
 
     @Test
+    void aPipelineGivesLabelsThatHoldCommasAsAListOrInQuotes() throws Exception {
+        BuildstashUploadStep listed = new BuildstashUploadStep("a.apk");
+        listed.setLabelList(List.of("qa, nightly", "say \"hi\"", " release "));
+        listed.setArchitectureList(List.of("arm64v8"));
+        assertThat(parameters(listed).options().labels()).containsExactly("qa, nightly", "say \"hi\"", "release");
+        assertThat(parameters(listed).options().architectures()).containsExactly("arm64v8");
+
+        BuildstashUploadStep quoted = new BuildstashUploadStep("a.apk");
+        quoted.setLabels("\"qa, nightly\", release");
+        assertThat(parameters(quoted).options().labels()).containsExactly("qa, nightly", "release");
+    }
+
+    @Test
+    void labelsGivenBothWaysOrWithAStrayQuoteAreRefusedByName() {
+        BuildstashUploadStep both = new BuildstashUploadStep("a.apk");
+        both.setLabels("qa");
+        both.setLabelList(List.of("release"));
+        assertThat(catchThrowableOfType(java.lang.reflect.InvocationTargetException.class, () -> parameters(both))
+                .getCause()).isInstanceOf(InvalidUploadException.class)
+                .hasMessage("Not uploaded: labels and labelList are both set: give the entries in one of them");
+
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setLabels("\"qa, nightly");
+        assertThat(catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
+                () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause())
+                .hasMessage("Not uploaded: labels: the quote that opens \"qa, nightly is never closed. Put an entry that"
+                        + " holds a comma in double quotes, such as \"qa, nightly\", and write a quote inside it twice"
+                        + " (\"\")");
+    }
+
+    @Test
     void thePublisherExpandsVariablesInEveryTextField() throws Exception {
         BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("out/${FLAVOR}/*.apk");
         recorder.setCredentialsId("${BS_CREDENTIALS}");

@@ -78,14 +78,25 @@ public final class FormChecks {
     }
 
     public static FormValidation labels(Item item, String value) {
-        return mayConfigure(item) ? result(UploadValidator.labels(TextInputs.list(value))) : FormValidation.ok();
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        try {
+            return result(UploadValidator.labels(TextInputs.entries("labels", value)));
+        } catch (InvalidUploadException e) {
+            return FormValidation.error(e.problems().get(0));
+        }
     }
 
     public static FormValidation architectures(Item item, String value) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
-        return result(expressionOr(value, UploadValidator.architectures(TextInputs.list(value))));
+        try {
+            return result(expressionOr(value, UploadValidator.architectures(TextInputs.entries("architectures", value))));
+        } catch (InvalidUploadException e) {
+            return FormValidation.error(e.problems().get(0));
+        }
     }
 
     public static FormValidation notes(Item item, String value) {

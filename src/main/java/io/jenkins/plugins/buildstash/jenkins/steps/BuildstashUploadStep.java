@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -13,9 +14,11 @@ import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
+import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -52,6 +55,8 @@ public final class BuildstashUploadStep extends Step {
     private String customBuildNumber;
     private String labels;
     private String architectures;
+    private List<String> labelList;
+    private List<String> architectureList;
     private String notes;
     private String customTarget;
     private Integer partConcurrency;
@@ -204,6 +209,26 @@ public final class BuildstashUploadStep extends Step {
         this.architectures = TextInputs.blankToNull(architectures);
     }
 
+    /** The Pipeline list form of {@code labels}: each element is one label as it is, commas and quotes included. */
+    public List<String> getLabelList() {
+        return labelList;
+    }
+
+    @DataBoundSetter
+    public void setLabelList(List<String> labelList) {
+        this.labelList = labelList == null || labelList.isEmpty() ? null : List.copyOf(labelList);
+    }
+
+    /** The Pipeline list form of {@code architectures}. */
+    public List<String> getArchitectureList() {
+        return architectureList;
+    }
+
+    @DataBoundSetter
+    public void setArchitectureList(List<String> architectureList) {
+        this.architectureList = architectureList == null || architectureList.isEmpty() ? null : List.copyOf(architectureList);
+    }
+
     public String getNotes() {
         return notes;
     }
@@ -340,7 +365,7 @@ public final class BuildstashUploadStep extends Step {
     }
 
     /** Everything configured, as plain values. */
-    UploadParameters parameters() {
+    UploadParameters parameters() throws InvalidUploadException {
         UploadOptions options = UploadOptions.builder()
                 .applicationId(applicationId)
                 .platform(platform)
@@ -349,8 +374,8 @@ public final class BuildstashUploadStep extends Step {
                 .versionExtra(versionExtra)
                 .versionMeta(versionMeta)
                 .customBuildNumber(customBuildNumber)
-                .labels(TextInputs.list(labels))
-                .architectures(TextInputs.list(architectures))
+                .labels(TextInputs.listOption("labels", labels, labelList))
+                .architectures(TextInputs.listOption("architectures", architectures, architectureList))
                 .notes(notes)
                 .customTarget(customTarget)
                 .ci(new CiInfo(ciPipeline, ciRunId, ciRunUrl, ciBuildDuration))
@@ -381,8 +406,14 @@ public final class BuildstashUploadStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            UploadParameters parameters;
+            try {
+                parameters = step.parameters();
+            } catch (InvalidUploadException e) {
+                throw new AbortException(e.getMessage());
+            }
             return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                            c.get(TaskListener.class), step.parameters())
+                            c.get(TaskListener.class), parameters)
                     .asMap();
         }
     }
