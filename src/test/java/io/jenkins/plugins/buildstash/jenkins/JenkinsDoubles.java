@@ -58,12 +58,33 @@ final class JenkinsDoubles {
         }
     }
 
-    /** Expands ${NAME} and $NAME from its entries, as EnvVars.expand does for the plugin's purposes. */
+    /**
+     * Expands ${NAME} and $NAME from its entries, as EnvVars.expand does for the plugin's purposes, and refuses a null
+     * value as the real {@code EnvVars.put} does.
+     */
     static final class FakeEnv extends EnvVars {
         private static final long serialVersionUID = 1L;
 
         FakeEnv(Map<String, String> values) {
             putAll(values);
+        }
+
+        @Override
+        public String put(String key, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException("Null value not allowed as an environment variable: " + key);
+            }
+            String old = get(key);
+            // TreeMap.merge stores without calling put (which the surface leaves unimplemented).
+            merge(key, value, (previous, replacement) -> replacement);
+            return old;
+        }
+
+        @Override
+        public void putIfNotNull(String key, String value) {
+            if (value != null) {
+                put(key, value);
+            }
         }
 
         @Override

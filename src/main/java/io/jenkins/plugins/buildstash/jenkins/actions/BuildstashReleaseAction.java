@@ -41,8 +41,9 @@ public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecor
         if (latest == null) {
             return;
         }
-        env.put("BUILDSTASH_RELEASE_ID", latest.getReleaseId());
-        env.put("BUILDSTASH_RELEASE_VERSION", latest.getVersion());
+        // EnvVars refuses null values (a release may have no version): put only what Buildstash returned.
+        env.putIfNotNull("BUILDSTASH_RELEASE_ID", latest.getReleaseId());
+        env.putIfNotNull("BUILDSTASH_RELEASE_VERSION", latest.getVersion());
         if (latest.getTargetFolder() != null) {
             // The folder from the workspace; "." when the files went into the workspace itself.
             env.put("BUILDSTASH_RELEASE_FOLDER", latest.getTargetFolder().isEmpty() ? "." : latest.getTargetFolder());
