@@ -116,4 +116,25 @@ final class JenkinsDoubles {
             return bytes.toString(StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * A listener whose logger buffers and never flushes by itself, as the remote stream of a listener on an agent does:
+     * only what the plugin flushes is in {@link #text()}.
+     */
+    static final class BufferingListener implements TaskListener {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient PrintStream logger =
+                new PrintStream(new java.io.BufferedOutputStream(bytes, 1 << 16), false, StandardCharsets.UTF_8);
+
+        @Override
+        public @NonNull PrintStream getLogger() {
+            return logger;
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
 }
