@@ -432,7 +432,17 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+            return FormChecks.filePattern(item, value, "file", true);
+        }
+
+        @POST
+        public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "expansionFile", false);
+        }
+
+        @POST
+        public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
         @POST
