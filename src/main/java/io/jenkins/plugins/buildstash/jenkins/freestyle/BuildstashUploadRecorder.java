@@ -25,7 +25,10 @@ import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import io.jenkins.plugins.buildstash.upload.UploadValidator;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -379,15 +382,21 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         UploadRunner.run(run, workspace, env, listener, parameters);
     }
 
-    /** The configuration with {@code ${VAR}} expanded from the build's environment. */
+    /**
+     * The configuration with {@code ${VAR}} expanded from the build's environment.
+     *
+     * @throws InvalidUploadException when a version component is not a whole number, listing every other problem of
+     *     the options too, so that one run shows them all
+     */
     UploadParameters parameters(EnvVars env) throws InvalidUploadException {
-        UploadOptions options = UploadOptions.builder()
+        List<String> unreadable = new ArrayList<>();
+        Integer major = wholeNumber("versionMajor", env.expand(versionMajor), unreadable);
+        Integer minor = wholeNumber("versionMinor", env.expand(versionMinor), unreadable);
+        Integer patch = wholeNumber("versionPatch", env.expand(versionPatch), unreadable);
+        UploadOptions.Builder options = UploadOptions.builder()
                 .applicationId(env.expand(applicationId))
                 .platform(env.expand(platform))
                 .stream(env.expand(stream))
-                .version(TextInputs.wholeNumber("versionMajor", env.expand(versionMajor)),
-                        TextInputs.wholeNumber("versionMinor", env.expand(versionMinor)),
-                        TextInputs.wholeNumber("versionPatch", env.expand(versionPatch)))
                 .versionExtra(env.expand(versionExtra))
                 .versionMeta(env.expand(versionMeta))
                 .customBuildNumber(env.expand(customBuildNumber))
@@ -397,11 +406,27 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
                 .customTarget(env.expand(customTarget))
                 .ci(new CiInfo(env.expand(ciPipeline), env.expand(ciRunId), env.expand(ciRunUrl), env.expand(ciBuildDuration)))
                 .vcs(new VcsInfo(env.expand(vcsHostType), env.expand(vcsHost), env.expand(vcsRepoName),
-                        env.expand(vcsRepoUrl), env.expand(vcsBranch), env.expand(vcsCommitSha), env.expand(vcsCommitUrl)))
-                .build();
-        // The credentials id is expanded too, so that a credentials parameter can choose it; never the key itself.
-        return new UploadParameters(env.expand(credentialsId), env.expand(file), env.expand(expansionFile),
-                env.expand(metadataArtifacts), options, partConcurrency, detectMetadata);
+                        env.expand(vcsRepoUrl), env.expand(vcsBranch), env.expand(vcsCommitSha), env.expand(vcsCommitUrl)));
+        if (!unreadable.isEmpty()) {
+            // The other options are checked as if the unreadable components were 1, which no rule refuses.
+            List<String> problems = new ArrayList<>(unreadable);
+            problems.addAll(UploadValidator.options(options.version(
+                    major == null ? 1 : major, minor == null ? 1 : minor, patch == null ? 1 : patch).build()));
+            throw new InvalidUploadException(problems);
+        }
+        return new UploadParameters(CredentialsIds.asConfigured(credentialsId, env), env.expand(file), env.expand(expansionFile),
+                env.expand(metadataArtifacts), options.version(major, minor, patch).build(), partConcurrency,
+                detectMetadata);
+    }
+
+    /** The component as a number; null when blank or unreadable, the problem then added to {@code problems}. */
+    private static Integer wholeNumber(String option, String text, List<String> problems) {
+        try {
+            return TextInputs.wholeNumber(option, text);
+        } catch (InvalidUploadException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     @Extension
