@@ -30,9 +30,10 @@ public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecor
         return "Buildstash release";
     }
 
+    /** Prefixed with the plugin's short name, as every URL the plugin adds, so that no other plugin's page hides it. */
     @Override
     public String getUrlName() {
-        return "buildstash-release";
+        return "buildstash-uploader-releases";
     }
 
     @Override

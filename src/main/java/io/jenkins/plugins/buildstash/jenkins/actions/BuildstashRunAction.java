@@ -30,9 +30,10 @@ public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
         return "Buildstash";
     }
 
+    /** Not "buildstash": the official Buildstash plugin's action has that name, and one page would hide the other. */
     @Override
     public String getUrlName() {
-        return "buildstash";
+        return "buildstash-uploader";
     }
 
     @Override

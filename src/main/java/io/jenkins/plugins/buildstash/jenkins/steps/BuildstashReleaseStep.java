@@ -1,7 +1,6 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -159,6 +158,7 @@ public final class BuildstashReleaseStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            // FilePath is null outside a node block: enough to fetch a release's details, and refused for a download.
             return ReleaseRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class),
                             step.parameters())
                     .asMap();
@@ -180,10 +180,13 @@ public final class BuildstashReleaseStep extends Step {
             return "Fetch a release from Buildstash";
         }
 
+        /**
+         * No FilePath: fetching a release's details needs no node, and only a download does (the run says so when a
+         * download has no workspace).
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            // FilePath: downloads go into the workspace, so Pipeline asks for a node block around the step.
-            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         @POST
