@@ -18,6 +18,7 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
@@ -379,7 +380,11 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         } catch (InvalidUploadException e) {
             throw new AbortException(e.getMessage());
         }
-        UploadRunner.run(run, workspace, env, listener, parameters);
+        try {
+            UploadRunner.run(run, workspace, env, listener, parameters);
+        } catch (InterruptedException e) {
+            throw FreestyleAbort.of(run, listener, Stopped.message(e, "the Buildstash upload"));
+        }
     }
 
     /**

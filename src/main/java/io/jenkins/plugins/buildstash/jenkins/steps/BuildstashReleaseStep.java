@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -11,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import java.util.Map;
@@ -159,9 +161,15 @@ public final class BuildstashReleaseStep extends Step {
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
             // FilePath is null outside a node block: enough to fetch a release's details, and refused for a download.
-            return ReleaseRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class),
-                            step.parameters())
-                    .asMap();
+            try {
+                return ReleaseRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class),
+                                step.parameters())
+                        .asMap();
+            } catch (InterruptedException e) {
+                // As in buildstashUpload: the step already ended ABORTED; this is the one line reported beside it.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "fetching the Buildstash release"));
+            }
         }
     }
 

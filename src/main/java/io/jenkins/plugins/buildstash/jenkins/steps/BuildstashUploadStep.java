@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -10,6 +11,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
@@ -381,9 +383,16 @@ public final class BuildstashUploadStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                            c.get(TaskListener.class), step.parameters())
-                    .asMap();
+            try {
+                return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                                c.get(TaskListener.class), step.parameters())
+                        .asMap();
+            } catch (InterruptedException e) {
+                // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
+                // beside it: an AbortException is printed as its message, anything else with its stack trace.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "the Buildstash upload"));
+            }
         }
     }
 
