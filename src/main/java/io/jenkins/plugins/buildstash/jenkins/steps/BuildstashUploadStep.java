@@ -6,6 +6,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -17,10 +18,13 @@ import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -384,9 +388,17 @@ public final class BuildstashUploadStep extends Step {
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
             try {
-                return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                                c.get(TaskListener.class), step.parameters())
-                        .asMap();
+                UploadResult result = UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                        c.get(TaskListener.class), step.parameters());
+                if (!result.metadataFailures().isEmpty()) {
+                    // The run is UNSTABLE already; stage views read the step's own node, as for the unstable step.
+                    FlowNode node = c.get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(UploadRunner.metadataWarning(result)));
+                    }
+                }
+                return result.asMap();
             } catch (InterruptedException e) {
                 // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
                 // beside it: an AbortException is printed as its message, anything else with its stack trace.
