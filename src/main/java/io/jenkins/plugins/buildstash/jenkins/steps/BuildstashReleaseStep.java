@@ -234,9 +234,10 @@ public final class BuildstashReleaseStep extends Step {
             return FormChecks.platformList(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }
