@@ -75,7 +75,22 @@ public final class WorkspaceFiles {
         return files;
     }
 
-    private static Selection select(Path root, String patterns, String option) throws FileSelectionException {
+    /**
+     * What a run would refuse in these patterns before it looks at any file (blank, absolute, {@code ..}), in the
+     * words the run uses: form checks show it, so that the form and the build say the same.
+     *
+     * @return the problem, or an empty list when the patterns are well formed
+     */
+    public static List<String> patternProblems(String patterns, String option) {
+        try {
+            parse(patterns, option);
+            return List.of();
+        } catch (FileSelectionException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static List<AntPattern> parse(String patterns, String option) throws FileSelectionException {
         List<AntPattern> parsed = new ArrayList<>();
         // Split and trimmed as Jenkins' Util.createFileSet does for archiveArtifacts.
         for (String one : patterns == null ? new String[0] : patterns.split(",")) {
@@ -86,6 +101,11 @@ public final class WorkspaceFiles {
         if (parsed.isEmpty()) {
             throw new FileSelectionException(option + " is required: an Ant-style pattern such as " + EXAMPLE);
         }
+        return parsed;
+    }
+
+    private static Selection select(Path root, String patterns, String option) throws FileSelectionException {
+        List<AntPattern> parsed = parse(patterns, option);
         String text = patterns.trim();
         Path workspace = root.toAbsolutePath();
         if (!Files.isDirectory(workspace)) {

@@ -35,7 +35,6 @@ public final class UploadValidator {
 
     public static List<String> validate(UploadSpec spec) {
         List<String> problems = new ArrayList<>();
-        UploadOptions o = spec.options();
         checkFile(spec.primary(), "file", MAX_FILE_BYTES, problems);
         if (spec.expansion() != null) {
             checkFile(spec.expansion(), "expansionFile", MAX_FILE_BYTES, problems);
@@ -51,7 +50,14 @@ public final class UploadValidator {
                         + characters(m.description()) + " characters long; Buildstash takes at most " + MAX_DESCRIPTION);
             }
         }
-        checkExpansion(spec, o, problems);
+        checkExpansion(spec, spec.options(), problems);
+        problems.addAll(options(spec.options()));
+        return problems;
+    }
+
+    /** The problems of the options alone, every one of them. */
+    public static List<String> options(UploadOptions o) {
+        List<String> problems = new ArrayList<>();
         checkPlatform(o.platform(), problems);
         checkStream(o.stream(), problems);
         checkVersion(o, problems);

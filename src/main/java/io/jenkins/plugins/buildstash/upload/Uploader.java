@@ -80,9 +80,16 @@ public final class Uploader {
         } catch (OutcomeUnknownException e) {
             log.accept("Not aborting the pending upload " + pending + ": Buildstash may have turned it into a build");
             throw e;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            if (verified) {
+                throw e;
+            }
+            // One line for the log, not two: the stop and what became of the pending upload.
+            throw new UploadInterruptedException("Stopped uploading " + describe(spec) + ": the build was interrupted. "
+                    + abort(api, pending));
+        } catch (IOException | RuntimeException e) {
             if (!verified) {
-                abort(api, pending);
+                log.accept(abort(api, pending));
             }
             throw e;
         }
@@ -229,17 +236,24 @@ public final class Uploader {
         }
     }
 
-    /** Best effort: never hides the failure that led here, and runs even when the upload was interrupted. */
-    private void abort(BuildstashClient api, String pending) {
+    /**
+     * Best effort: never hides the failure that led here, and runs even when the upload was interrupted (the interrupt
+     * is restored afterwards).
+     *
+     * @return what became of the pending upload, as a sentence for the log
+     */
+    private static String abort(BuildstashClient api, String pending) {
         boolean interrupted = Thread.interrupted();
         try {
             api.abortUpload(pending);
-            log.accept("Aborted the pending upload " + pending + " on Buildstash");
+            return "Aborted the pending upload " + pending + " on Buildstash";
         } catch (IOException | RuntimeException e) {
-            log.accept("Could not abort the pending upload " + pending + " (" + e.getMessage()
-                    + "); Buildstash discards pending uploads that are never verified");
+            return "Could not abort the pending upload " + pending + " (" + e.getMessage()
+                    + "); Buildstash discards pending uploads that are never verified";
         } catch (InterruptedException e) {
             interrupted = true;
+            return "The pending upload " + pending + " was left to Buildstash, which discards pending uploads that are"
+                    + " never verified";
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -140,6 +140,21 @@ class WorkspaceFilesTest {
                 + " workspace: copy the file into the workspace and give its path from there");
     }
 
+    @ParameterizedTest
+    @CsvSource({"file, ../x", "file, build/../../app.apk", "expansionFile, /tmp/main.obb",
+            "metadataArtifacts, 'reports/*.xml, ../secrets/*.json'", "file, ' '"})
+    void theFormCheckRefusesAPatternInTheWordsOfTheRun(String option, String pattern) {
+        String run = org.assertj.core.api.Assertions.catchThrowableOfType(FileSelectionException.class,
+                () -> WorkspaceFiles.resolveAll(ws, pattern, option)).getMessage();
+        assertThat(WorkspaceFiles.patternProblems(pattern, option)).containsExactly(run);
+    }
+
+    @Test
+    void theFormCheckAcceptsPatternsThatStayInsideTheWorkspace() {
+        assertThat(WorkspaceFiles.patternProblems("build/**/*.apk, ./reports/*.xml, a..b.apk", "metadataArtifacts"))
+                .isEmpty();
+    }
+
     @Test
     void oneBadPatternInAListRefusesTheList() {
         assertThatThrownBy(() -> WorkspaceFiles.resolveAll(ws, "*.apk, /tmp/x.apk", "metadataArtifacts"))

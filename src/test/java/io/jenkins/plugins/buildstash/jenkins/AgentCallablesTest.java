@@ -85,6 +85,28 @@ class AgentCallablesTest {
         }
     }
 
+    @Test
+    void linesPrintedOnTheAgentAreFlushedBeforeTheTransferCallableReturns() throws Exception {
+        try (ApiFixture api = ApiFixture.start(
+                EmulatorOptions.defaults().withMultipartThresholdBytes(1 << 20).withPartSizeMb(1))) {
+            Path apk = Files2.random(workspace, "game.apk", 3L << 20, 7);
+            JenkinsDoubles.BufferingListener agentLog = new JenkinsDoubles.BufferingListener();
+            List<String> seenWhenTheCallableReturned = new java.util.ArrayList<>();
+            FileSide agent = (order, urls) -> {
+                try {
+                    return new AgentFileSide.TransferCallable(order, urls, agentLog).invoke(workspace.toFile(), null);
+                } finally {
+                    seenWhenTheCallableReturned.add(agentLog.text());
+                }
+            };
+            new Uploader(api.appClient(), agent, line -> {}).upload(new UploadSpec(LocalFile.of(apk), null, List.of(),
+                    UploadOptions.builder().platform("android").stream("beta").version(1, 0, 0).build(), null));
+
+            // The controller prints its next line only after the callable has returned: by then the agent's are in.
+            assertThat(seenWhenTheCallableReturned).singleElement().asString().contains("Sent game.apk (3 MiB)");
+        }
+    }
+
     /**
      * Serialises the callable the way remoting sends it: the part-URL source is an exported object, which travels as
      * a reference, so it is replaced by a marker here.

@@ -101,7 +101,8 @@ class StepAndPublisherOptionsTest {
         UploadParameters p = parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of("FLAVOR", "release",
                 "BS_CREDENTIALS", "team-key", "STREAM", "beta", "MAJOR", "3", "BUILD_NUMBER", "77", "GIT_COMMIT", "abc123")));
         assertThat(p.file()).isEqualTo("out/release/*.apk");
-        assertThat(p.credentialsId()).isEqualTo("team-key");
+        // Not expanded: the credentials plugin resolves ${BS_CREDENTIALS} itself, checking who may use the parameter.
+        assertThat(p.credentialsId()).isEqualTo("${BS_CREDENTIALS}");
         assertThat(p.options().stream()).isEqualTo("beta");
         assertThat(p.options().version()).isEqualTo("3.0.77");
         assertThat(p.options().customBuildNumber()).isEqualTo("77-release");
@@ -112,11 +113,44 @@ class StepAndPublisherOptionsTest {
     @Test
     void anUnsetVariableInAVersionFieldIsNamed() throws Exception {
         BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setPlatform("android");
+        recorder.setStream("beta");
         recorder.setVersionMajor("${MAJOR}");
+        recorder.setVersionMinor("0");
+        recorder.setVersionPatch("1");
         Throwable t = catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
                 () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause();
         assertThat(t).isInstanceOf(InvalidUploadException.class)
                 .hasMessage("Not uploaded: versionMajor '${MAJOR}' is not a whole number: the variable MAJOR is not set in this build");
+    }
+
+    @Test
+    void aCredentialsVariableThatExpandsToNothingLeavesTheIdUnsetForTheGlobalDefault() throws Exception {
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setCredentialsId("${BS_CREDENTIALS}");
+        recorder.setVersionMajor("1");
+        UploadParameters p = parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of("BS_CREDENTIALS", "")));
+        assertThat(p.credentialsId()).isNull();
+    }
+
+    @Test
+    void everyProblemOfTheOptionsIsReportedTogetherWithAnUnreadableVersion() throws Exception {
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setPlatform("andriod");
+        recorder.setStream("beta");
+        recorder.setVersionMajor("abc");
+        recorder.setVersionMinor("${MINOR}");
+        recorder.setVersionPatch("10000");
+        recorder.setVersionExtra("rc 1");
+        Throwable t = catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
+                () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause();
+        assertThat(t).isInstanceOf(InvalidUploadException.class);
+        assertThat(((InvalidUploadException) t).problems()).hasSize(5)
+                .anySatisfy(p -> assertThat(p).startsWith("versionMajor 'abc' is not a whole number"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionMinor '${MINOR}' is not a whole number"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionPatch is 10000"))
+                .anySatisfy(p -> assertThat(p).startsWith("platform 'andriod'"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionExtra 'rc 1'"));
     }
 
     @Test

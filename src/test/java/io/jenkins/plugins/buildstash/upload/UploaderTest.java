@@ -194,9 +194,14 @@ class UploaderTest {
         Thread.sleep(200);
         long interruptedAt = System.nanoTime();
         uploading.interrupt();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        Throwable stopped = outcome.get(30, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(5));
         assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        // One line says both what was stopped and that the pending upload was aborted; the log does not repeat it.
+        assertThat(stopped).isInstanceOf(UploadInterruptedException.class).hasMessage("Stopped uploading slow.pak (8 MiB):"
+                + " the build was interrupted. Aborted the pending upload " + api.emulator.abortedUploadIds().get(0)
+                + " on Buildstash");
+        assertThat(log).noneMatch(line -> line.contains("Aborted the pending upload"));
         assertThat(api.emulator.storedBuilds()).isEmpty();
         uploading.join(5000);
         assertThat(uploading.isAlive()).isFalse();

@@ -45,7 +45,12 @@ public final class AgentDownloadSide implements DownloadSide {
 
         @Override
         public DownloadReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-            return new FileDownload(workspace.toPath(), order, listener.getLogger()::println).run();
+            AgentLog log = new AgentLog(listener);
+            try {
+                return new FileDownload(workspace.toPath(), order, log).run();
+            } finally {
+                log.flush();
+            }
         }
     }
 }

@@ -57,7 +57,12 @@ public final class AgentFileSide implements FileSide {
 
         @Override
         public TransferReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-            return new FileTransfer(order, urls, listener.getLogger()::println).run();
+            AgentLog log = new AgentLog(listener);
+            try {
+                return new FileTransfer(order, urls, log).run();
+            } finally {
+                log.flush();
+            }
         }
     }
 }

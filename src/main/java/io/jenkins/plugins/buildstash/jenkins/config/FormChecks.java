@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildstash.jenkins.config;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
 import io.jenkins.plugins.buildstash.release.TargetLayout;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
@@ -41,11 +42,15 @@ public final class FormChecks {
         return BuildstashCredentials.check(item, value);
     }
 
-    public static FormValidation required(Item item, String value, String option, String example) {
-        if (!mayConfigure(item) || (value != null && !value.isBlank())) {
+    /**
+     * A file pattern, checked as the run checks it before looking at the workspace ({@code ..} and absolute paths
+     * are refused). {@code required}: whether a blank value is an error ({@code file}) or means "none".
+     */
+    public static FormValidation filePattern(Item item, String value, String option, boolean required) {
+        if (!mayConfigure(item) || (!required && (value == null || value.isBlank()))) {
             return FormValidation.ok();
         }
-        return FormValidation.error(option + " is required: " + example);
+        return result(expressionOr(value, WorkspaceFiles.patternProblems(value, option)));
     }
 
     public static FormValidation platform(Item item, String value) {

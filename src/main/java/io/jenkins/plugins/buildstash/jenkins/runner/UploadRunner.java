@@ -90,11 +90,15 @@ public final class UploadRunner {
                 + (result.pendingProcessing() ? "; Buildstash is still processing it" : "") + ")");
         link(listener, "Build page: ", result.buildInfoUrl());
         link(listener, "Download page: ", result.downloadUrl());
-        List<String> failures = result.metadataFailures();
-        if (!failures.isEmpty()) {
-            log.println("Warning: " + failures.size() + " metadata artifact(s) could not be attached: "
-                    + String.join("; ", failures));
+        if (!result.metadataFailures().isEmpty()) {
+            log.println("Warning: " + metadataWarning(result));
         }
+    }
+
+    /** Why the run is unstable, when metadata artifacts could not be attached: for the log and the stage views. */
+    public static String metadataWarning(UploadResult result) {
+        List<String> failures = result.metadataFailures();
+        return failures.size() + " metadata artifact(s) could not be attached: " + String.join("; ", failures);
     }
 
     private static void link(TaskListener listener, String label, String url) throws IOException {

@@ -6,22 +6,27 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -412,9 +417,24 @@ public final class BuildstashUploadStep extends Step {
             } catch (InvalidUploadException e) {
                 throw new AbortException(e.getMessage());
             }
-            return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                            c.get(TaskListener.class), parameters)
-                    .asMap();
+            try {
+                UploadResult result = UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                        c.get(TaskListener.class), parameters);
+                if (!result.metadataFailures().isEmpty()) {
+                    // The run is UNSTABLE already; stage views read the step's own node, as for the unstable step.
+                    FlowNode node = c.get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(UploadRunner.metadataWarning(result)));
+                    }
+                }
+                return result.asMap();
+            } catch (InterruptedException e) {
+                // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
+                // beside it: an AbortException is printed as its message, anything else with its stack trace.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "the Buildstash upload"));
+            }
         }
     }
 
@@ -451,7 +471,17 @@ public final class BuildstashUploadStep extends Step {
 
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+            return FormChecks.filePattern(item, value, "file", true);
+        }
+
+        @POST
+        public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "expansionFile", false);
+        }
+
+        @POST
+        public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
         @POST
@@ -494,9 +524,10 @@ public final class BuildstashUploadStep extends Step {
             return FormChecks.notes(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }
