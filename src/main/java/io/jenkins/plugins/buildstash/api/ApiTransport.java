@@ -72,6 +72,10 @@ final class ApiTransport {
         return http;
     }
 
+    String keyFingerprint() {
+        return key.fingerprint(base);
+    }
+
     /** The parsed JSON body (a NullNode when empty), after retries. */
     JsonNode call(Call call, RetryBudget budget) throws IOException, InterruptedException {
         HttpRequest request = build(call);

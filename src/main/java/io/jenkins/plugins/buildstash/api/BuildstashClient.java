@@ -75,6 +75,11 @@ public final class BuildstashClient {
         return transport.retrier();
     }
 
+    /** Names this client's key and base URL without holding the key: a SHA-256 of both, in hex. */
+    public String keyFingerprint() {
+        return transport.keyFingerprint();
+    }
+
     /** The HTTP client the calls go through (shared with other clients of the same settings). */
     public HttpClient httpClient() {
         return transport.http();
