@@ -47,12 +47,14 @@ final class ApiTransport {
     private final String userAgent;
     private final Retrier retrier;
     private final Clock clock;
+    private final ProxySettings proxy;
 
-    ApiTransport(URI base, ApiKey key, HttpClient http, Duration requestTimeout, String userAgent, Retrier retrier,
-            Clock clock) {
+    ApiTransport(URI base, ApiKey key, HttpClient http, ProxySettings proxy, Duration requestTimeout, String userAgent,
+            Retrier retrier, Clock clock) {
         this.base = base;
         this.key = key;
         this.http = http;
+        this.proxy = proxy;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
         this.retrier = retrier;
@@ -67,6 +69,14 @@ final class ApiTransport {
         return retrier;
     }
 
+    HttpClient http() {
+        return http;
+    }
+
+    String keyFingerprint() {
+        return key.fingerprint(base);
+    }
+
     /** The parsed JSON body (a NullNode when empty), after retries. */
     JsonNode call(Call call, RetryBudget budget) throws IOException, InterruptedException {
         HttpRequest request = build(call);
@@ -74,11 +84,18 @@ final class ApiTransport {
     }
 
     private HttpRequest build(Call call) throws BuildstashException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(call))
+        URI uri = uri(call);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Authorization", key.authorizationHeader())
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
+        String proxyAuthorization = proxy == null ? null : proxy.proxyAuthorization();
+        // Only on requests the proxy carries: a bypassed host would receive the proxy's password itself. The JDK keeps
+        // the header off requests inside a CONNECT tunnel and sends it on the CONNECT (see proxyRefused).
+        if (proxyAuthorization != null && proxy.route().appliesTo(uri)) {
+            b.header("Proxy-Authorization", proxyAuthorization);
+        }
         if (call.body() == null) {
             b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {
@@ -182,6 +199,8 @@ final class ApiTransport {
                 return new BuildstashException("Buildstash denied access to " + call.what() + " (HTTP 403 on " + op
                         + "): " + said + ". An application key reaches only its own application: check the"
                         + " application id, or use a key that can reach it", op, serverMessage, failure);
+            case 407:
+                return proxyRefused(call, response);
             case 404:
                 return new BuildstashException("Buildstash found no " + call.what() + " (HTTP 404 on " + op
                         + "): check the id or name, and that the API key can see it", op, serverMessage, failure);
@@ -200,6 +219,33 @@ final class ApiTransport {
                 return new BuildstashException("Buildstash " + kind + " (HTTP " + status + " on " + op + "): " + said,
                         op, serverMessage, failure);
         }
+    }
+
+    /**
+     * The proxy, not Buildstash, refused the request. Through a CONNECT tunnel (https) Java sends Basic proxy
+     * credentials only when {@code jdk.http.auth.tunneling.disabledSchemes} does not list Basic, and its default does:
+     * then the credentials never left this JVM, which the message says.
+     */
+    private BuildstashException proxyRefused(Call call, HttpResponse<?> response) {
+        String op = call.operation();
+        String why;
+        if (proxy == null || proxy.proxyAuthorization() == null) {
+            why = "no proxy user is configured: set the proxy's user and password";
+        } else if ("https".equalsIgnoreCase(response.uri().getScheme()) && basicDisabledOnTunnels()) {
+            why = "Java does not send Basic proxy credentials through https tunnels unless the JVM is started with"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (empty); start it so, or let the proxy allow "
+                    + response.uri().getHost() + " without credentials";
+        } else {
+            why = "the proxy refused the user and password: check them";
+        }
+        return new BuildstashException("The HTTP proxy asked for credentials (HTTP 407 on " + op + "): " + why, op, null,
+                Failure.of(Failure.Type.PERMANENT));
+    }
+
+    private static boolean basicDisabledOnTunnels() {
+        // Unset means the JDK's net.properties default, which is "Basic".
+        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+        return disabled == null || disabled.toLowerCase(java.util.Locale.ROOT).contains("basic");
     }
 
     private Map<String, List<String>> fieldErrors(JsonNode json) {

@@ -75,6 +75,16 @@ public final class BuildstashClient {
         return transport.retrier();
     }
 
+    /** Names this client's key and base URL without holding the key: a SHA-256 of both, in hex. */
+    public String keyFingerprint() {
+        return transport.keyFingerprint();
+    }
+
+    /** The HTTP client the calls go through (shared with other clients of the same settings). */
+    public HttpClient httpClient() {
+        return transport.http();
+    }
+
     // ---- Workspace -----------------------------------------------------------------------------------------------
 
     /** {@code GET /workspace}: no scope needed, so it is the cheapest way to check a key. */
@@ -435,6 +445,8 @@ public final class BuildstashClient {
         private final ApiKey key;
         private URI baseUrl = URI.create(ApiBaseUrl.DEFAULT);
         private HttpClient httpClient;
+        private ProxySettings proxy;
+        private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy policy = RetryPolicy.standard();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -462,6 +474,21 @@ public final class BuildstashClient {
                         + " (HttpClient.Redirect.NEVER): a redirect would carry the API key to another place");
             }
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * API calls go through this proxy (null: this JVM's own proxy settings). Its credentials are sent in a
+         * {@code Proxy-Authorization} header on the calls it carries, never through an authenticator (JDK-8326949).
+         */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** How long connecting may take; only used when no {@link #httpClient} is given. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
             return this;
         }
 
@@ -503,10 +530,12 @@ public final class BuildstashClient {
         }
 
         public BuildstashClient build() {
-            HttpClient http = httpClient != null ? httpClient : HttpClients.forApi(null, Duration.ofSeconds(10));
+            HttpClient http = httpClient != null
+                    ? httpClient
+                    : HttpClients.forApi(proxy == null ? null : proxy.route(), connectTimeout);
             Retrier retrier = new Retrier(policy, sleeper, random, log);
-            return new BuildstashClient(
-                    new ApiTransport(baseUrl, key, http, requestTimeout, userAgent, retrier, clock), RetryBudget.standard());
+            return new BuildstashClient(new ApiTransport(baseUrl, key, http, proxy, requestTimeout, userAgent, retrier,
+                    clock), RetryBudget.standard());
         }
     }
 }

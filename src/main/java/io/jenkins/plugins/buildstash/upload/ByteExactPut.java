@@ -1,6 +1,6 @@
 package io.jenkins.plugins.buildstash.upload;
 
-import io.jenkins.plugins.buildstash.api.ProxySettings;
+import io.jenkins.plugins.buildstash.api.ProxyRoute;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +48,11 @@ final class ByteExactPut {
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_LINE = 16 * 1024;
 
-    private final ProxySettings proxy;
+    /** Where the proxy is, if any; no credentials: controller proxy passwords never reach the file side. */
+    private final ProxyRoute proxy;
     private final Duration connectTimeout;
 
-    ByteExactPut(ProxySettings proxy, Duration connectTimeout) {
+    ByteExactPut(ProxyRoute proxy, Duration connectTimeout) {
         this.proxy = proxy;
         this.connectTimeout = connectTimeout;
     }
@@ -79,9 +80,6 @@ final class ByteExactPut {
                     head.writeBytes(header.getValue().getBytes(StandardCharsets.UTF_8));
                     ascii(head, "\r\n");
                 }
-            }
-            if (via.type() == Proxy.Type.HTTP && !https && proxy.proxyAuthorization() != null) {
-                ascii(head, "Proxy-Authorization: " + proxy.proxyAuthorization() + "\r\n");
             }
             ascii(head, "Content-Length: " + length + "\r\nConnection: close\r\n\r\n");
             try {
@@ -117,9 +115,6 @@ final class ByteExactPut {
         }
         String authority = url.getHost() + ":" + port;
         StringBuilder connect = new StringBuilder("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n");
-        if (proxy.proxyAuthorization() != null) {
-            connect.append("Proxy-Authorization: ").append(proxy.proxyAuthorization()).append("\r\n");
-        }
         socket.getOutputStream().write(connect.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         InputStream in = socket.getInputStream();
         String status = readLine(in);

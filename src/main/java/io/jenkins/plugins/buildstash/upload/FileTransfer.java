@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,20 @@ import java.util.random.RandomGenerator;
 public final class FileTransfer {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /**
+     * One thread per JVM for every transfer's stall watchdogs and progress ticks, started when a transfer needs it and
+     * ended 1 s after the last task: a scheduler of its own cost each transfer a thread start and stop, 0.2-1 ms of a
+     * small file's transfer (docs/performance.md, fixed cost). Its tasks only compare times, cancel and print.
+     */
+    private static final ScheduledThreadPoolExecutor TICKER = ticker();
+
+    private static ScheduledThreadPoolExecutor ticker() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(0, named("buildstash-ticker"));
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.setRemoveOnCancelPolicy(true); // a cancelled task must not keep the thread alive until its next run
+        return t;
+    }
 
     private final TransferOrder order;
     private final UrlSource urls;
@@ -67,17 +82,13 @@ public final class FileTransfer {
         TransferSettings settings = order.settings();
         RetryBudget budget = RetryBudget.standard();
         int pool = POOLS.incrementAndGet();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("buildstash-watchdog-" + pool));
-        try {
-            StoragePut storage = new StoragePut(http, ticker, settings);
-            List<FileReceipt> receipts = new ArrayList<>();
-            for (FileOrder file : order.files()) {
-                receipts.add(send(file, storage, ticker, budget, pool));
-            }
-            return new TransferReceipt(receipts);
-        } finally {
-            ticker.shutdownNow();
+        // Every task this transfer schedules on the shared ticker is cancelled when the PUT or file it watches ends.
+        StoragePut storage = new StoragePut(http, TICKER, settings);
+        List<FileReceipt> receipts = new ArrayList<>();
+        for (FileOrder file : order.files()) {
+            receipts.add(send(file, storage, TICKER, budget, pool));
         }
+        return new TransferReceipt(receipts);
     }
 
     private FileReceipt send(FileOrder file, StoragePut storage, ScheduledExecutorService ticker, RetryBudget budget,

@@ -37,7 +37,7 @@ final class StoragePut {
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
     private final Duration stallTimeout;
-    private final FileRangePublisher.ChunkPool chunks = new FileRangePublisher.ChunkPool();
+    private final FileRangePublisher.ChunkPool chunks = FileRangePublisher.ChunkPool.SHARED;
     private final ByteExactPut byteExact;
 
     StoragePut(HttpClient http, ScheduledExecutorService watchdog, TransferSettings settings) {

@@ -26,14 +26,22 @@ public final class Uploader {
     private final BuildstashClient client;
     private final FileSide fileSide;
     private final Consumer<String> log;
+    private final KeyKindMemory keyKinds;
 
     /**
+     * With the JVM's shared {@link KeyKindMemory}.
+     *
      * @param log receives what a build log shows: what is uploaded where, retries, progress comes from the file side
      */
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log) {
+        this(client, fileSide, log, KeyKindMemory.shared());
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, KeyKindMemory keyKinds) {
         this.client = client;
         this.fileSide = fileSide;
         this.log = log;
+        this.keyKinds = keyKinds;
     }
 
     public UploadResult upload(UploadSpec spec) throws IOException, InterruptedException {
@@ -44,8 +52,10 @@ public final class Uploader {
         long start = System.nanoTime();
         BuildstashClient api = client.withBudget(RetryBudget.standard());
         UploadOptions o = spec.options();
-        if (o.applicationId() == null) {
-            refuseWorkspaceKey(api);
+        String keyFingerprint = o.applicationId() == null ? api.keyFingerprint() : null;
+        boolean kindRemembered = keyFingerprint != null && keyKinds.recall(keyFingerprint).isPresent();
+        if (keyFingerprint != null && !kindRemembered) {
+            keyKinds.remember(keyFingerprint, refuseWorkspaceKey(api));
         }
         log.accept("Uploading " + describe(spec) + " to Buildstash (" + o.platform() + ", stream " + o.stream()
                 + ", version " + o.version() + ")");
@@ -55,6 +65,15 @@ public final class Uploader {
         } catch (BuildstashException e) {
             if (e.pendingUploadIdSeen() != null) {
                 abort(api, e.pendingUploadIdSeen());
+            }
+            if (keyFingerprint != null && e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                // Refused: what was learned may no longer hold (a revoked key, or a workspace key that looked like an
+                // application key). Learn it again next time, and now when it came from memory, so that a workspace
+                // key still gets its own message rather than Buildstash's.
+                keyKinds.forget(keyFingerprint);
+                if (kindRemembered) {
+                    refuseWorkspaceKey(api);
+                }
             }
             throw e;
         }
@@ -111,8 +130,12 @@ public final class Uploader {
         }
     }
 
-    /** A workspace key must name the application; finding out now beats a pending upload the server refuses. */
-    private void refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
+    /**
+     * A workspace key must name the application; finding out now beats a pending upload the server refuses.
+     *
+     * @return the kind of a key that may upload without an application id
+     */
+    private static KeyDescription.Kind refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
         KeyDescription key = api.classifyKey();
         if (key.kind() == KeyDescription.Kind.WORKSPACE) {
             throw new InvalidUploadException(List.of("the API key is a workspace key (" + key.evidence()
@@ -120,6 +143,7 @@ public final class Uploader {
                     + (key.applications().isEmpty() ? "" : " to one of " + key.applicationChoices())
                     + ", or use an application key"));
         }
+        return key.kind();
     }
 
     private static String describe(UploadSpec spec) {

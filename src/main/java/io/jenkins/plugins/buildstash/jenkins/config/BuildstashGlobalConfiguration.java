@@ -8,11 +8,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.api.ApiBaseUrl;
 import io.jenkins.plugins.buildstash.api.ApiKey;
 import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.api.ProxyRoute;
 import io.jenkins.plugins.buildstash.api.ProxySettings;
 import io.jenkins.plugins.buildstash.api.RetryPolicy;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +42,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     private int stallTimeoutSeconds = SettingsForm.DEFAULT_STALL_TIMEOUT;
     private int partConcurrency = TransferSettings.DEFAULT_CONCURRENCY;
     private Integer retryAttempts;
+    private boolean controllerProxyOnAgents;
 
     public BuildstashGlobalConfiguration() {
         load();
@@ -155,25 +156,41 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         this.retryAttempts = retryAttempts;
     }
 
+    /**
+     * Off by default: agents then use their own JVM's proxy settings, as everything else on an agent does. On, they
+     * send storage requests through the controller's proxy host, without its credentials, which never leave the
+     * controller.
+     */
+    public boolean isControllerProxyOnAgents() {
+        return controllerProxyOnAgents;
+    }
+
+    @DataBoundSetter
+    public void setControllerProxyOnAgents(boolean controllerProxyOnAgents) {
+        this.controllerProxyOnAgents = controllerProxyOnAgents;
+        save();
+    }
+
     RetryPolicy.Limits retryLimits() {
         RetryPolicy.Limits defaults = RetryPolicy.Limits.defaults();
         return retryAttempts == null ? defaults : defaults.withAttempts(retryAttempts);
     }
 
-    /** A client on the controller, using Jenkins' proxy, that never follows redirects with the key. */
+    /**
+     * A client on the controller, through Jenkins' proxy, that never follows redirects with the key. Not core's
+     * {@code ProxyConfiguration.newHttpClientBuilder()}: with a proxy user it installs an authenticator, and Java 17
+     * and 21 then drop the key's {@code Authorization} header (JDK-8326949). The HTTP client itself is shared by every
+     * run and connection test with the same settings.
+     */
     public BuildstashClient client(ApiKey key, Consumer<String> log) {
         return client(key, getBaseUrl(), log);
     }
 
     public BuildstashClient client(ApiKey key, String baseUrl, Consumer<String> log) {
-        HttpClient http = ProxyConfiguration.newHttpClientBuilder()
-                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         return BuildstashClient.builder(key)
                 .baseUrl(baseUrl)
-                .httpClient(http)
+                .proxy(proxy())
+                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
                 .retryPolicy(new RetryPolicy(retryLimits()))
                 .log(log)
@@ -187,18 +204,31 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
                 .withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .withStallTimeout(Duration.ofSeconds(stallTimeoutSeconds))
                 .withRetryLimits(retryLimits())
-                .withProxy(proxy());
+                .withProxy(controllerProxyOnAgents ? agentProxyRoute() : null);
     }
 
-    /** Jenkins applies its proxy only inside the controller JVM: agents get it as a value. */
-    private static ProxySettings proxy() {
+    /** Jenkins' proxy (Manage Jenkins › System › HTTP Proxy) with its credentials, for API calls on the controller. */
+    static ProxySettings proxy() {
         ProxyConfiguration p = Jenkins.get().getProxy();
         if (p == null || p.name == null || p.name.isBlank()) {
             return null;
         }
-        List<String> noProxy = p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[\\s,;|]+"));
         String password = p.getSecretPassword() == null ? null : p.getSecretPassword().getPlainText();
-        return new ProxySettings(p.name, p.port, noProxy, p.getUserName(), password);
+        return ProxySettings.of(p.name, p.port, noProxyHosts(p), p.getUserName(), password);
+    }
+
+    /** Where Jenkins' proxy is, without its credentials: all an agent may be told. */
+    private static ProxyRoute agentProxyRoute() {
+        ProxyConfiguration p = Jenkins.get().getProxy();
+        if (p == null || p.name == null || p.name.isBlank()) {
+            return null;
+        }
+        return new ProxyRoute(p.name, p.port, noProxyHosts(p));
+    }
+
+    private static List<String> noProxyHosts(ProxyConfiguration p) {
+        // The separators core's ProxyConfiguration.getNoProxyHostPatterns splits on.
+        return p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[ \t\n,|]+"));
     }
 
     @POST

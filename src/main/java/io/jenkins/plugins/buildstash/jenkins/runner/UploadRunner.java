@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.runner;
 
 import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.LatestUploads;
 import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
@@ -54,7 +55,9 @@ public final class UploadRunner {
                     config.transferSettings(p.partConcurrency()));
             BuildstashClient client = config.client(key, log::println);
             UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println).upload(spec);
-            BuildstashRunAction.record(run, new UploadRecord(result, System.currentTimeMillis()));
+            UploadRecord record = new UploadRecord(result, System.currentTimeMillis());
+            BuildstashRunAction.record(run, record);
+            LatestUploads.record(run.getParent(), record);
             report(listener, result);
             if (!result.metadataFailures().isEmpty()) {
                 // The build exists on Buildstash, but not everything the job asked for went with it.
