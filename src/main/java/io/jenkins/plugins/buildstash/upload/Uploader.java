@@ -26,14 +26,39 @@ public final class Uploader {
     private final BuildstashClient client;
     private final FileSide fileSide;
     private final Consumer<String> log;
+    private final Tracker tracker;
+
+    /**
+     * Told when the pending upload opens and when it is settled (verified into a build, aborted, or left to
+     * Buildstash), so that a Pipeline step can keep its id where it finds it again after a controller restart.
+     */
+    public interface Tracker {
+        Tracker NONE = new Tracker() {
+            @Override
+            public void opened(String pendingUploadId) {}
+
+            @Override
+            public void settled(String pendingUploadId, String buildId) {}
+        };
+
+        void opened(String pendingUploadId);
+
+        /** @param buildId the build Buildstash created, or null when the upload was aborted or its outcome is unknown */
+        void settled(String pendingUploadId, String buildId);
+    }
 
     /**
      * @param log receives what a build log shows: what is uploaded where, retries, progress comes from the file side
      */
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log) {
+        this(client, fileSide, log, Tracker.NONE);
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, Tracker tracker) {
         this.client = client;
         this.fileSide = fileSide;
         this.log = log;
+        this.tracker = tracker;
     }
 
     public UploadResult upload(UploadSpec spec) throws IOException, InterruptedException {
@@ -51,12 +76,14 @@ public final class Uploader {
                 + ", version " + o.version() + ")");
         UploadInstructions instructions = api.requestUpload(UploadRequests.from(spec));
         String pending = instructions.pendingUploadId();
+        tracker.opened(pending);
         boolean verified = false;
         try {
             TransferOrder order = plan(spec, instructions);
             TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order, instructions));
             VerifiedUpload build = verify(api, pending, chunks(order, receipt));
             verified = true;
+            tracker.settled(pending, build.buildId());
             List<UploadResult.UploadedFile> files = new ArrayList<>();
             files.add(new UploadResult.UploadedFile("primary", spec.primary().name(), spec.primary().size(), null));
             if (spec.expansion() != null) {
@@ -71,10 +98,12 @@ public final class Uploader {
                     (System.nanoTime() - start) / 1_000_000, retries);
         } catch (OutcomeUnknownException e) {
             log.accept("Not aborting the pending upload " + pending + ": Buildstash may have turned it into a build");
+            tracker.settled(pending, null);
             throw e;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (!verified) {
-                abort(api, pending);
+                abort(api, pending, log);
+                tracker.settled(pending, null);
             }
             throw e;
         }
@@ -199,17 +228,25 @@ public final class Uploader {
         }
     }
 
-    /** Best effort: never hides the failure that led here, and runs even when the upload was interrupted. */
-    private void abort(BuildstashClient api, String pending) {
+    /**
+     * Aborts a pending upload, best effort: never hides the failure that led here, and runs even when the upload was
+     * interrupted. Also used for a pending upload left by a Pipeline step that a controller restart cut short.
+     *
+     * @return whether Buildstash confirmed the abort
+     */
+    public static boolean abort(BuildstashClient api, String pending, Consumer<String> log) {
         boolean interrupted = Thread.interrupted();
         try {
             api.abortUpload(pending);
             log.accept("Aborted the pending upload " + pending + " on Buildstash");
+            return true;
         } catch (IOException | RuntimeException e) {
             log.accept("Could not abort the pending upload " + pending + " (" + e.getMessage()
                     + "); Buildstash discards pending uploads that are never verified");
+            return false;
         } catch (InterruptedException e) {
             interrupted = true;
+            return false;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
