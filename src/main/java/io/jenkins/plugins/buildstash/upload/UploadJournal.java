@@ -23,6 +23,8 @@ public final class UploadJournal implements Uploader.Tracker, Serializable {
     private final String file;
     private volatile String pendingUploadId;
     private volatile String buildId;
+    /** The last pending upload that was aborted or given up on before the restart (by the old JVM on its way down). */
+    private volatile String closedUploadId;
     /** Asks for the journal to be written down (the step's {@code saveState}); not kept across a restart. */
     private transient volatile Runnable onChange;
 
@@ -50,6 +52,8 @@ public final class UploadJournal implements Uploader.Tracker, Serializable {
         }
         if (buildId != null) {
             this.buildId = buildId;
+        } else {
+            this.closedUploadId = pendingUploadId;
         }
         changed();
     }
@@ -86,6 +90,11 @@ public final class UploadJournal implements Uploader.Tracker, Serializable {
             return "Jenkins restarted after Buildstash had created build " + buildId + " from " + file + ", before"
                     + " buildstashUpload finished (metadata artifacts may be missing from it). The step is not run"
                     + " again, so that the build is not uploaded twice: find it on Buildstash";
+        }
+        if (closedUploadId != null) {
+            return restarted + "; its pending upload " + closedUploadId + " had been closed before the restart, so"
+                    + " nothing half-sent is left on Buildstash. An upload is not resumed after a restart: run the build"
+                    + " again";
         }
         return restarted + " before Buildstash opened a pending upload for it; nothing was left there. Run the build"
                 + " again";

@@ -147,11 +147,23 @@ class UploadJournalTest {
             throw new UploadFailure("The primary file app.apk changed while it was being uploaded");
         };
         catchThrowable(() -> new Uploader(api.appClient(), failing, log::add, journal).upload(spec(apk)));
+        String aborted = api.emulator.abortedUploadIds().get(0);
         assertThat(api.emulator.pendingUploads()).isEmpty();
         assertThat(journal.pendingUploadId()).isNull();
-        assertThat(journal.afterRestart(api.appClient(), null, log::add)).isEqualTo("Jenkins restarted while"
-                + " buildstashUpload was sending app.apk, which stopped the transfer before Buildstash opened a pending"
-                + " upload for it; nothing was left there. Run the build again");
+        // As when the old JVM aborted it on its way down, before the program was saved for the last time.
+        assertThat(deserialise(serialise(journal)).afterRestart(api.appClient(), null, log::add)).isEqualTo("Jenkins"
+                + " restarted while buildstashUpload was sending app.apk, which stopped the transfer; its pending upload "
+                + aborted + " had been closed before the restart, so nothing half-sent is left on Buildstash. An upload"
+                + " is not resumed after a restart: run the build again");
+        assertThat(api.emulator.abortedUploadIds()).containsExactly(aborted);
+    }
+
+    @Test
+    void aRestartBeforeThePendingUploadOpenedLeavesNothingToAbort() {
+        assertThat(new UploadJournal("app.apk").afterRestart(api.appClient(), null, log::add)).isEqualTo("Jenkins"
+                + " restarted while buildstashUpload was sending app.apk, which stopped the transfer before Buildstash"
+                + " opened a pending upload for it; nothing was left there. Run the build again");
+        assertThat(api.emulator.requestLog()).isEmpty();
     }
 
     @Test
