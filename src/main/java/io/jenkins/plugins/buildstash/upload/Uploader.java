@@ -27,6 +27,26 @@ public final class Uploader {
     private final FileSide fileSide;
     private final Consumer<String> log;
     private final KeyKindMemory keyKinds;
+    private final Tracker tracker;
+
+    /**
+     * Told when the pending upload opens and when it is settled (verified into a build, aborted, or left to
+     * Buildstash), so that a Pipeline step can keep its id where it finds it again after a controller restart.
+     */
+    public interface Tracker {
+        Tracker NONE = new Tracker() {
+            @Override
+            public void opened(String pendingUploadId) {}
+
+            @Override
+            public void settled(String pendingUploadId, String buildId) {}
+        };
+
+        void opened(String pendingUploadId);
+
+        /** @param buildId the build Buildstash created, or null when the upload was aborted or its outcome is unknown */
+        void settled(String pendingUploadId, String buildId);
+    }
 
     /**
      * With the JVM's shared {@link KeyKindMemory}.
@@ -34,14 +54,24 @@ public final class Uploader {
      * @param log receives what a build log shows: what is uploaded where, retries, progress comes from the file side
      */
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log) {
-        this(client, fileSide, log, KeyKindMemory.shared());
+        this(client, fileSide, log, KeyKindMemory.shared(), Tracker.NONE);
     }
 
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, KeyKindMemory keyKinds) {
+        this(client, fileSide, log, keyKinds, Tracker.NONE);
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, Tracker tracker) {
+        this(client, fileSide, log, KeyKindMemory.shared(), tracker);
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, KeyKindMemory keyKinds,
+            Tracker tracker) {
         this.client = client;
         this.fileSide = fileSide;
         this.log = log;
         this.keyKinds = keyKinds;
+        this.tracker = tracker;
     }
 
     public UploadResult upload(UploadSpec spec) throws IOException, InterruptedException {
@@ -78,12 +108,14 @@ public final class Uploader {
             throw e;
         }
         String pending = instructions.pendingUploadId();
+        tracker.opened(pending);
         boolean verified = false;
         try {
             TransferOrder order = plan(spec, instructions);
             TransferReceipt receipt = fileSide.transfer(order, new Presigner(api, pending, order, instructions));
             VerifiedUpload build = verify(api, pending, chunks(order, receipt));
             verified = true;
+            tracker.settled(pending, build.buildId());
             List<UploadResult.UploadedFile> files = new ArrayList<>();
             files.add(new UploadResult.UploadedFile("primary", spec.primary().name(), spec.primary().size(), null));
             if (spec.expansion() != null) {
@@ -98,17 +130,21 @@ public final class Uploader {
                     (System.nanoTime() - start) / 1_000_000, retries);
         } catch (OutcomeUnknownException e) {
             log.accept("Not aborting the pending upload " + pending + ": Buildstash may have turned it into a build");
+            tracker.settled(pending, null);
             throw e;
         } catch (InterruptedException e) {
             if (verified) {
                 throw e;
             }
             // One line for the log, not two: the stop and what became of the pending upload.
+            String aborted = abort(api, pending);
+            tracker.settled(pending, null);
             throw new UploadInterruptedException("Stopped uploading " + describe(spec) + ": the build was interrupted. "
-                    + abort(api, pending));
+                    + aborted);
         } catch (IOException | RuntimeException e) {
             if (!verified) {
                 log.accept(abort(api, pending));
+                tracker.settled(pending, null);
             }
             throw e;
         }
@@ -261,23 +297,37 @@ public final class Uploader {
     }
 
     /**
-     * Best effort: never hides the failure that led here, and runs even when the upload was interrupted (the interrupt
-     * is restored afterwards).
+     * Aborts a pending upload, best effort: never hides the failure that led here, and runs even when the upload was
+     * interrupted (the interrupt is restored afterwards). Also used for a pending upload left by a Pipeline step that a
+     * controller restart cut short.
      *
-     * @return what became of the pending upload, as a sentence for the log
+     * @return whether Buildstash confirmed the abort
      */
+    public static boolean abort(BuildstashClient api, String pending, Consumer<String> log) {
+        AbortOutcome outcome = abortOutcome(api, pending);
+        log.accept(outcome.sentence());
+        return outcome.confirmed();
+    }
+
+    /** @return what became of the pending upload, as a sentence for the log */
     private static String abort(BuildstashClient api, String pending) {
+        return abortOutcome(api, pending).sentence();
+    }
+
+    private record AbortOutcome(boolean confirmed, String sentence) {}
+
+    private static AbortOutcome abortOutcome(BuildstashClient api, String pending) {
         boolean interrupted = Thread.interrupted();
         try {
             api.abortUpload(pending);
-            return "Aborted the pending upload " + pending + " on Buildstash";
+            return new AbortOutcome(true, "Aborted the pending upload " + pending + " on Buildstash");
         } catch (IOException | RuntimeException e) {
-            return "Could not abort the pending upload " + pending + " (" + e.getMessage()
-                    + "); Buildstash discards pending uploads that are never verified";
+            return new AbortOutcome(false, "Could not abort the pending upload " + pending + " (" + e.getMessage()
+                    + "); Buildstash discards pending uploads that are never verified");
         } catch (InterruptedException e) {
             interrupted = true;
-            return "The pending upload " + pending + " was left to Buildstash, which discards pending uploads that are"
-                    + " never verified";
+            return new AbortOutcome(false, "The pending upload " + pending + " was left to Buildstash, which discards"
+                    + " pending uploads that are never verified");
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -23,6 +23,7 @@ import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.MetadataFile;
 import io.jenkins.plugins.buildstash.upload.Sizes;
 import io.jenkins.plugins.buildstash.upload.UploadFailure;
+import io.jenkins.plugins.buildstash.upload.UploadJournal;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.UploadSpec;
@@ -43,6 +44,12 @@ public final class UploadRunner {
 
     public static UploadResult run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UploadParameters p)
             throws IOException, InterruptedException {
+        return run(run, workspace, env, listener, p, Uploader.Tracker.NONE);
+    }
+
+    /** @param tracker told the pending upload's id while it is open (the Pipeline step keeps it across restarts) */
+    public static UploadResult run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UploadParameters p,
+            Uploader.Tracker tracker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
@@ -54,7 +61,8 @@ public final class UploadRunner {
                     found.metadata().stream().map(f -> new MetadataFile(f, null)).toList(), options,
                     config.transferSettings(p.partConcurrency()));
             BuildstashClient client = config.client(key, log::println);
-            UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println).upload(spec);
+            UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println, tracker)
+                    .upload(spec);
             UploadRecord record = new UploadRecord(result, System.currentTimeMillis());
             BuildstashRunAction.record(run, record);
             LatestUploads.record(run.getParent(), record);
@@ -68,6 +76,26 @@ public final class UploadRunner {
             // Each of these says what went wrong and what to do: the log shows the message alone, no stack trace.
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /**
+     * Settles the upload of a Pipeline step that a controller restart cut short (see {@link UploadJournal}): reads the
+     * key again from the credentials id, aborts the pending upload the journal names, and returns the message the step
+     * fails with.
+     */
+    public static String afterRestart(Run<?, ?> run, TaskListener listener, String credentialsId, UploadJournal journal) {
+        PrintStream log = listener.getLogger();
+        BuildstashClient client = null;
+        String why = null;
+        if (journal.pendingUploadId() != null) {
+            try {
+                client = BuildstashGlobalConfiguration.get().client(BuildstashCredentials.forRun(run, credentialsId),
+                        log::println);
+            } catch (AbortException e) {
+                why = e.getMessage();
+            }
+        }
+        return journal.afterRestart(client, why, log::println);
     }
 
     private static UploadOptions withMetadata(Run<?, ?> run, EnvVars env, UploadParameters p) {

@@ -18,12 +18,14 @@ import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
+import io.jenkins.plugins.buildstash.upload.UploadJournal;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -396,16 +398,30 @@ public final class BuildstashUploadStep extends Step {
         return new Execution(context, this);
     }
 
-    /** Runs the upload on a background thread; aborting the build interrupts it, which cancels the transfer. */
+    /**
+     * Runs the upload on a background thread; aborting the build interrupts it, which cancels the transfer.
+     *
+     * <p>A controller restart stops the transfer (the agent's channel closes with the old JVM). The execution is kept
+     * in the build's {@code program.dat} with the credentials id and an {@link UploadJournal} that names the pending
+     * upload while one is open (saved as soon as it opens, never the key). On resume it does not upload again: it
+     * aborts that pending upload, with the key read again from the credentials, and fails with a message saying so.
+     * Resuming would need the ETags of the parts already stored, which stay on the agent until the transfer returns,
+     * and Buildstash cannot say which parts it holds; {@link UploadJournal} gives the reasons in full.
+     */
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         // Not serialised into program.dat: the step is configuration the run can rebuild, and holds no secret anyway.
         private final transient BuildstashUploadStep step;
+        // Kept across a restart, to settle the pending upload: an id and a file pattern, no secret.
+        private final String credentialsId;
+        private final UploadJournal journal;
 
         Execution(StepContext context, BuildstashUploadStep step) {
             super(context);
             this.step = step;
+            this.credentialsId = step.getCredentialsId();
+            this.journal = new UploadJournal(step.getFile());
         }
 
         @Override
@@ -417,9 +433,10 @@ public final class BuildstashUploadStep extends Step {
             } catch (InvalidUploadException e) {
                 throw new AbortException(e.getMessage());
             }
+            journal.savingWith(c::saveState);
             try {
                 UploadResult result = UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                        c.get(TaskListener.class), parameters);
+                        c.get(TaskListener.class), parameters, journal);
                 if (!result.metadataFailures().isEmpty()) {
                     // The run is UNSTABLE already; stage views read the step's own node, as for the unstable step.
                     FlowNode node = c.get(FlowNode.class);
@@ -435,6 +452,25 @@ public final class BuildstashUploadStep extends Step {
                 Thread.currentThread().interrupt();
                 throw new AbortException(Stopped.message(e, "the Buildstash upload"));
             }
+        }
+
+        /**
+         * Replaces {@link SynchronousNonBlockingStepExecution#onResume}, which fails the step and leaves the pending
+         * upload open. Calls Buildstash, so it runs on Jenkins' timer pool rather than the thread resuming the program.
+         */
+        @Override
+        public void onResume() {
+            StepContext c = getContext();
+            Timer.get().submit(() -> {
+                try {
+                    // A program saved by a version of the plugin that kept no journal: nothing to settle.
+                    UploadJournal j = journal != null ? journal : new UploadJournal("the file");
+                    c.onFailure(new AbortException(UploadRunner.afterRestart(c.get(Run.class), c.get(TaskListener.class),
+                            credentialsId, j)));
+                } catch (Exception | LinkageError e) {
+                    c.onFailure(e);
+                }
+            });
         }
     }
 
