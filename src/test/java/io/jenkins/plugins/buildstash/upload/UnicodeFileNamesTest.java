@@ -71,8 +71,7 @@ class UnicodeFileNamesTest {
     }
 
     private Uploader uploader() {
-        return new Uploader(api.appClient(), new LocalFileSide(SecretLedger.log("unicode names", log), api.sleeper),
-                SecretLedger.log("unicode names", log));
+        return api.uploader("unicode names", log);
     }
 
     private static UploadOptions.Builder android() {
