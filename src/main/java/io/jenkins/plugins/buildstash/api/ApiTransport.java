@@ -31,7 +31,7 @@ import javax.net.ssl.SSLException;
 final class ApiTransport {
 
     private static final Pattern SCOPE = Pattern.compile("requires '([a-z_]+:[a-z]+)' scope");
-    private static final Pattern PENDING_UPLOAD_ID = Pattern.compile("\"pending_upload_id\"\\s*:\\s*\"([0-9A-Za-z-]{1,64})\"");
+    private static final Pattern PENDING_UPLOAD_ID = Pattern.compile("\"(?:metadata_)?pending_upload_id\"\\s*:\\s*\"([0-9A-Za-z-]{1,64})\"");
 
     /** One API call. {@code what} names the resource for messages, e.g. "build 'b9' of application 'a1'". */
     record Call(String method, String path, Map<String, String> query, Object body, RetryPolicy.CallKind kind, String what) {

@@ -243,19 +243,28 @@ public final class BuildstashClient {
         String what = request.applicationId() == null
                 ? "the API key's application"
                 : "application '" + request.applicationId() + "'";
-        JsonNode body = post("/upload/request", request, CallKind.CREATE_UPLOAD, what);
-        JsonNode id = body.path("pending_upload_id");
+        return created(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), "pending_upload_id",
+                UploadInstructions.class, "POST /upload/request", "an upload answer (a primary_file with its upload"
+                        + " instructions)");
+    }
+
+    /**
+     * The answer of a call that created a pending upload, read only once it names that upload; when the rest cannot be
+     * read, the failure carries the id so that the caller can abort it.
+     */
+    private <T> T created(JsonNode body, String idField, Class<T> type, String operation, String shape)
+            throws BuildstashException {
+        JsonNode id = body.path(idField);
         if (!id.isTextual() || id.asText().isBlank()) {
-            throw new BuildstashException("Buildstash answered POST /upload/request without a pending_upload_id, so the"
+            throw new BuildstashException("Buildstash answered " + operation + " without a " + idField + ", so the"
                     + " upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(String.valueOf(id))
-                    + ")"), "POST /upload/request", null, Failure.of(Failure.Type.PERMANENT));
+                    + ")"), operation, null, Failure.of(Failure.Type.PERMANENT));
         }
         try {
-            return flat(body, UploadInstructions.class);
+            return flat(body, type);
         } catch (BuildstashException e) {
-            BuildstashException unreadable = new BuildstashException("Buildstash answered POST /upload/request with a"
-                    + " body that does not have the shape of an upload answer (a primary_file with its upload"
-                    + " instructions), so the upload was stopped", "POST /upload/request", null,
+            BuildstashException unreadable = new BuildstashException("Buildstash answered " + operation + " with a"
+                    + " body that does not have the shape of " + shape + ", so the upload was stopped", operation, null,
                     Failure.of(Failure.Type.PERMANENT));
             unreadable.pendingUploadIdSeen(id.asText());
             throw unreadable;
@@ -307,8 +316,10 @@ public final class BuildstashClient {
 
     public MetadataUploadInstructions requestMetadataUpload(MetadataUploadRequest request)
             throws IOException, InterruptedException {
-        return flat(post("/upload/metadata/request", request, CallKind.IDEMPOTENT_API, "metadata upload request"),
-                MetadataUploadInstructions.class);
+        // Each success creates a pending metadata upload: repeated only when that certainly did not happen.
+        return created(post("/upload/metadata/request", request, CallKind.CREATE_UPLOAD, "metadata upload request"),
+                "metadata_pending_upload_id", MetadataUploadInstructions.class, "POST /upload/metadata/request",
+                "a metadata upload answer (presigned_upload_data with its URL)");
     }
 
     /** @return the new metadata artifact's id */

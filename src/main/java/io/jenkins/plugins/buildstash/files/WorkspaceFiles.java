@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * Chooses the files of a workspace that a step option names with Ant-style patterns, the way {@code archiveArtifacts}
  * does: relative to the workspace, {@code /} or {@code \} as separators, {@code **} for any directories, {@code *} and
- * {@code ?} within a name, a trailing separator for everything below, several patterns separated by commas.
+ * {@code ?} within a name, a trailing separator for everything below, several patterns separated by commas, and Ant's
+ * default excludes ({@link DefaultExcludes}). {@code AntDifferentialTest} holds it to what Ant's
+ * {@code DirectoryScanner} selects as Jenkins sets it up.
  *
  * <p>Nothing outside the workspace is ever chosen: absolute paths and {@code ..} are refused, and so is a symbolic link
  * (to the file or a directory on its way) whose real path is outside. Links that stay inside are followed and the file

@@ -51,10 +51,17 @@ final class ByteExactPut {
     /** Where the proxy is, if any; no credentials: controller proxy passwords never reach the file side. */
     private final ProxyRoute proxy;
     private final Duration connectTimeout;
+    private final SSLSocketFactory tls;
 
     ByteExactPut(ProxyRoute proxy, Duration connectTimeout) {
+        this(proxy, connectTimeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** @param tls the JVM's default in use; a test's own, to trust its server */
+    ByteExactPut(ProxyRoute proxy, Duration connectTimeout, SSLSocketFactory tls) {
         this.proxy = proxy;
         this.connectTimeout = connectTimeout;
+        this.tls = tls;
     }
 
     /**
@@ -128,9 +135,8 @@ final class ByteExactPut {
         return tls(socket, url.getHost(), port, opened);
     }
 
-    private static Socket tls(Socket plain, String host, int port, Consumer<Socket> opened) throws IOException {
-        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, host, port, true);
+    private Socket tls(Socket plain, String host, int port, Consumer<Socket> opened) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);

@@ -94,8 +94,7 @@ final class StoragePut {
             throw e;
         } catch (CancellationException e) {
             onBytes.accept(-sent.get());
-            throw new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+            throw stalled(what, url, operation);
         } catch (ExecutionException e) {
             onBytes.accept(-sent.get());
             throw networkFailure(e.getCause(), what, url, operation, stallNanos, lastProgress);
@@ -147,13 +146,17 @@ final class StoragePut {
                 throw new InterruptedException("interrupted while sending " + what);
             }
             if (stalled.get()) {
-                throw new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                        + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+                throw stalled(what, url, operation);
             }
             throw StorageException.networkFailure(e, what, url, operation);
         } finally {
             guard.cancel(false);
         }
+    }
+
+    private StorageException stalled(String what, String url, String operation) {
+        return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds() + " s ("
+                + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -169,8 +172,7 @@ final class StoragePut {
     private StorageException networkFailure(Throwable cause, String what, String url, String operation, long stallNanos,
             AtomicLong lastProgress) {
         if (System.nanoTime() - lastProgress.get() > stallNanos) {
-            return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+            return stalled(what, url, operation);
         }
         return StorageException.networkFailure(cause, what, url, operation);
     }

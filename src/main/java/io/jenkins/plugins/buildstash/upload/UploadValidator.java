@@ -61,9 +61,9 @@ public final class UploadValidator {
         checkPlatform(o.platform(), problems);
         checkStream(o.stream(), problems);
         checkVersion(o, problems);
-        checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
-        checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
-        checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "letters, digits, '.', '_' and '-'", problems);
+        checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "ASCII letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
+        checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "ASCII letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
+        checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "ASCII letters, digits, '.', '_' and '-'", problems);
         problems.addAll(labels(o.labels()));
         problems.addAll(architectures(o.architectures()));
         problems.addAll(notes(o.notes()));
@@ -182,7 +182,7 @@ public final class UploadValidator {
             problems.add("stream '" + stream + "' is " + characters(stream) + " characters long; Buildstash stream names"
                     + " have at most 12");
         } else if (!STREAM.matcher(stream).matches()) {
-            problems.add("stream '" + stream + "' may only contain letters, digits, '_', '-' and '+'");
+            problems.add("stream '" + stream + "' may only contain ASCII letters, digits, '_', '-' and '+'");
         }
     }
 

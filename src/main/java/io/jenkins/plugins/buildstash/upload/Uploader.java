@@ -280,6 +280,9 @@ public final class Uploader {
                 metadataPending = null;
                 attached.add(new UploadResult.UploadedFile("metadata", f.name(), f.size(), id));
             } catch (IOException | RuntimeException e) {
+                if (metadataPending == null && e instanceof BuildstashException unreadable) {
+                    metadataPending = unreadable.pendingUploadIdSeen();
+                }
                 // A RuntimeException here is a defect (ours or the JDK's), but the build is made: say it, go on.
                 String reason = e instanceof IOException ? e.getMessage() : "an internal error (" + e + ")";
                 failures.add(f.name() + ": " + reason);

@@ -108,8 +108,7 @@ class JsonAnswerQuirksTest {
     private UploadResult upload() throws Exception {
         UploadSpec spec = new UploadSpec(LocalFile.of(Files2.random(dir, "app.apk", 3000, 1)), null, List.of(),
                 UploadOptions.builder().platform("android").stream("beta").version(1, 0, 0).build(), null);
-        return new Uploader(api.appClient(), new LocalFileSide(SecretLedger.log("json quirks", log), api.sleeper),
-                SecretLedger.log("json quirks", log)).upload(spec);
+        return api.uploader("json quirks", log).upload(spec);
     }
 
     private String failure(Quirk quirk) {

@@ -111,4 +111,21 @@ class MetadataArtifactFailuresTest {
         assertThat(result.metadata()).extracting(UploadResult.UploadedFile::name).containsExactly("b.log");
         assertThat(api.emulator.pendingUploads()).isEmpty();
     }
+
+    @Test
+    void aMetadataAnswerCutInHalfIsNotRepeatedAndThePendingUploadItNamesIsAborted() throws Exception {
+        Path report = Files.writeString(dir.resolve("report.xml"), "<testsuite/>");
+        api.emulator.faults().on("requestMetadataUpload").once()
+                .inject(Fault.rewriteAnswer(null, b -> java.util.Arrays.copyOf(b, b.length / 2)));
+
+        UploadResult result = upload(localFiles(), report);
+
+        assertThat(result.metadataFailures()).singleElement().asString().startsWith("report.xml: Buildstash at 127.0.0.1:"
+                + api.emulator.port() + " answered POST /upload/metadata/request with HTTP 200 but the JSON body was cut"
+                + " off or malformed (not retried");
+        // A repeat would create a second pending metadata upload: the one the answer named is aborted instead.
+        assertThat(api.emulator.requestCount("requestMetadataUpload")).isEqualTo(1);
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.buildstash.api.BuildstashException;
 import io.jenkins.plugins.buildstash.api.Json;
 import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
+import io.jenkins.plugins.buildstash.emulator.Fault;
 import io.jenkins.plugins.buildstash.emulator.StoredBuild;
 import io.jenkins.plugins.buildstash.emulator.StoredFile;
 import io.jenkins.plugins.buildstash.testing.ApiFixture;
@@ -71,8 +72,7 @@ class UnicodeFileNamesTest {
     }
 
     private Uploader uploader() {
-        return new Uploader(api.appClient(), new LocalFileSide(SecretLedger.log("unicode names", log), api.sleeper),
-                SecretLedger.log("unicode names", log));
+        return api.uploader("unicode names", log);
     }
 
     private static UploadOptions.Builder android() {
@@ -141,6 +141,37 @@ class UnicodeFileNamesTest {
         assertThat(api.emulator.requestCount("storagePutObject")).isZero();
         assertThat(api.emulator.abortedUploadIds()).hasSize(1);
         assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    @Test
+    void anInterruptDuringAByteExactPutEndsItAbortsTheUploadAndLeavesNoThread() throws Exception {
+        // The body crawls at 4 Mbit/s, so the PUT is certainly in flight when the upload is interrupted.
+        api.emulator.faults().on("storagePutObject").once().inject(Fault.throttleBody(4_000_000));
+        Path file = Files2.random(dir, "jeu-été.apk", 2 << 20, 8);
+
+        // Socket writes do not heed interrupts: the watchdog closes the socket within its one-second tick.
+        Throwable thrown = Interrupted.during(() -> uploader().upload(new UploadSpec(LocalFile.of(file), null, List.of(),
+                android().build(), null)), () -> api.emulator.requestCount("requestUpload") >= 1);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(api.emulator.abortedUploadIds()).hasSize(1);
+        assertThat(api.emulator.storedBuilds()).noneMatch(b -> b.primary().filename().equals("jeu-été.apk"));
+        assertThat(Threads.named("buildstash-watchdog-")).isEmpty();
+        assertThat(Threads.named("buildstash-part-")).isEmpty();
+    }
+
+    @Test
+    void aByteExactPutWhoseAnswerStallsIsCancelledAndSentAgain() throws Exception {
+        api.emulator.faults().on("storagePutObject").once().inject(Fault.delayHeaders(java.time.Duration.ofSeconds(4)));
+        Path file = Files2.random(dir, "游戏.apk", 10_000, 9);
+
+        UploadResult result = uploader().upload(new UploadSpec(LocalFile.of(file), null, List.of(), android().build(),
+                TransferSettings.defaults().withStallTimeout(java.time.Duration.ofSeconds(1))));
+
+        assertThat(api.emulator.storedBuild(result.buildId()).orElseThrow().primary().sha256())
+                .isEqualTo(Files2.sha256(file));
+        assertThat(log).anyMatch(l -> l.startsWith("Retrying PUT 游戏.apk") && l.contains("Storage made no progress on"
+                + " 游戏.apk for 1 s"));
     }
 
     /** The class of defect the emulator must not hide: what the JDK client sends for a signed non-ASCII value. */

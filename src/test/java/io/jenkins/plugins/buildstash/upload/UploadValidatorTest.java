@@ -61,7 +61,7 @@ class UploadValidatorTest {
         assertThat(problems(valid().stream("production-eu")))
                 .containsExactly("stream 'production-eu' is 13 characters long; Buildstash stream names have at most 12");
         assertThat(problems(valid().stream("qa team")))
-                .containsExactly("stream 'qa team' may only contain letters, digits, '_', '-' and '+'");
+                .containsExactly("stream 'qa team' may only contain ASCII letters, digits, '_', '-' and '+'");
     }
 
     @Test
