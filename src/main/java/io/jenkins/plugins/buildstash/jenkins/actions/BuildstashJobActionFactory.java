@@ -8,10 +8,13 @@ import hudson.model.Run;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** A link on the job page to the newest build this job uploaded to Buildstash. */
 @Extension
 @SuppressWarnings("rawtypes")
+@Restricted(NoExternalUse.class)
 public final class BuildstashJobActionFactory extends TransientActionFactory<Job> {
 
     /** How far back to look: older builds are not loaded just to draw a link. */
@@ -59,7 +62,7 @@ public final class BuildstashJobActionFactory extends TransientActionFactory<Job
 
         @Override
         public String getDisplayName() {
-            return "Latest Buildstash build (" + upload.getVersion() + ")";
+            return Messages.LatestUploadLink_DisplayName(upload.getVersion());
         }
 
         @Override

@@ -12,12 +12,15 @@ import io.jenkins.plugins.buildstash.upload.TransferReceipt;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Sends the bytes from the node that holds the workspace: the order (files and presigned URLs) travels to the agent,
  * and part URLs come back on request through a remoting proxy of the controller's {@link UrlSource}. The API key
  * stays on the controller, and no file byte crosses the remoting channel.
  */
+@Restricted(NoExternalUse.class)
 public final class AgentFileSide implements FileSide {
 
     private final FilePath workspace;

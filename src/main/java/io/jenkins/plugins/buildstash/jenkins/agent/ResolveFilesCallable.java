@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. */
+@Restricted(NoExternalUse.class)
 public final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
 
     private static final long serialVersionUID = 1L;

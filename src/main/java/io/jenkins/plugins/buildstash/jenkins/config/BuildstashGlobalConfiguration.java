@@ -26,6 +26,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Manage Jenkins › System › Buildstash: where the API lives, the default credentials, and how transfers behave.
@@ -53,7 +55,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Buildstash";
+        return Messages.BuildstashGlobalConfiguration_DisplayName();
     }
 
     /**
@@ -201,6 +203,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         return new ProxySettings(p.name, p.port, noProxy, p.getUserName(), password);
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doCheckBaseUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -215,12 +218,14 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         }
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return BuildstashCredentials.items(null, credentialsId, getBaseUrl());
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -228,6 +233,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** Tries the base URL and key typed in the form, before they are saved. */
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
