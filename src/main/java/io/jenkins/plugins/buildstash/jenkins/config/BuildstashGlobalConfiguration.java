@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.jenkins.config;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
@@ -15,7 +16,9 @@ import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import jenkins.model.GlobalConfiguration;
@@ -85,6 +88,26 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         }
         save();
         return true;
+    }
+
+    /**
+     * The stored values checked by the form's rules. Configuration as code and scripts set them through the setters,
+     * which do not check; a run checks them first, so that a bad value gives one clear message rather than a stack
+     * trace.
+     */
+    public void checkStored() throws AbortException {
+        Map<String, String> stored = new HashMap<>();
+        stored.put("baseUrl", baseUrl);
+        stored.put("partConcurrency", Integer.toString(partConcurrency));
+        stored.put("retryAttempts", retryAttempts == null ? null : retryAttempts.toString());
+        stored.put("connectTimeoutSeconds", Integer.toString(connectTimeoutSeconds));
+        stored.put("requestTimeoutSeconds", Integer.toString(requestTimeoutSeconds));
+        stored.put("stallTimeoutSeconds", Integer.toString(stallTimeoutSeconds));
+        try {
+            SettingsForm.read(stored::get);
+        } catch (SettingsForm.Refused e) {
+            throw new AbortException(Messages.BuildstashGlobalConfiguration_Invalid(e.getMessage()));
+        }
     }
 
     public String getBaseUrl() {

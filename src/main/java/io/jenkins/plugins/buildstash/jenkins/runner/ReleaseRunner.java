@@ -42,6 +42,7 @@ public final class ReleaseRunner {
         }
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
+        config.checkStored();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             BuildstashClient client = config.client(key, log::println);

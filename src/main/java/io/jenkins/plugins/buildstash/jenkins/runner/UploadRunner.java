@@ -47,6 +47,7 @@ public final class UploadRunner {
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
+        config.checkStored();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             ResolveFilesCallable.Found found =
