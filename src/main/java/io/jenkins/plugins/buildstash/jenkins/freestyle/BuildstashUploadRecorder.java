@@ -416,13 +416,17 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         if (!unreadable.isEmpty()) {
             // The other options are checked as if the unreadable components were 1, which no rule refuses.
             List<String> problems = new ArrayList<>(unreadable);
-            problems.addAll(UploadValidator.options(options.version(
-                    major == null ? 1 : major, minor == null ? 1 : minor, patch == null ? 1 : patch).build()));
+            problems.addAll(UploadValidator.options(
+                    options.version(orOne(major), orOne(minor), orOne(patch)).build()));
             throw new InvalidUploadException(problems);
         }
         return new UploadParameters(CredentialsIds.asConfigured(credentialsId, env), env.expand(file), env.expand(expansionFile),
                 env.expand(metadataArtifacts), options.version(major, minor, patch).build(), partConcurrency,
                 detectMetadata);
+    }
+
+    private static Integer orOne(Integer component) {
+        return component == null ? Integer.valueOf(1) : component;
     }
 
     /** The component as a number; null when blank or unreadable, the problem then added to {@code problems}. */
