@@ -64,4 +64,18 @@ class GlobalConfigurationInJenkinsTest {
         assertThat(config.getPartConcurrency()).isEqualTo(8);
         assertThat(config.getStallTimeoutSeconds()).isEqualTo(300);
     }
+
+    @Test
+    void aBadValueFromConfigurationAsCodeFailsTheRunWithOneMessage(JenkinsRule r) throws Exception {
+        // The setters, which configuration as code calls, do not check: the run does, by the form's rules.
+        BuildstashGlobalConfiguration.get().setPartConcurrency(99);
+        hudson.model.FreeStyleProject job = r.createFreeStyleProject();
+        job.getBuildersList().add(new io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashReleaseDownloadBuilder());
+
+        hudson.model.FreeStyleBuild build = r.buildAndAssertStatus(hudson.model.Result.FAILURE, job);
+
+        r.assertLogContains("The Buildstash global configuration is not valid: Parts sent in parallel must be a whole"
+                + " number from 1 to 16, not '99'", build);
+        r.assertLogNotContains("\tat ", build);
+    }
 }

@@ -7,10 +7,13 @@ import hudson.model.Job;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** A link on the job page to the newest build this job uploaded to Buildstash. */
 @Extension
 @SuppressWarnings("rawtypes")
+@Restricted(NoExternalUse.class)
 public final class BuildstashJobActionFactory extends TransientActionFactory<Job> {
 
     @Override
@@ -50,7 +53,7 @@ public final class BuildstashJobActionFactory extends TransientActionFactory<Job
 
         @Override
         public String getDisplayName() {
-            return "Latest Buildstash build (" + upload.version() + ")";
+            return Messages.LatestUploadLink_DisplayName(upload.version());
         }
 
         @Override

@@ -27,7 +27,7 @@ public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecor
 
     @Override
     public String getDisplayName() {
-        return "Buildstash release";
+        return Messages.BuildstashReleaseAction_DisplayName();
     }
 
     /** Prefixed with the plugin's short name, as every URL the plugin adds, so that no other plugin's page hides it. */

@@ -27,7 +27,7 @@ public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
 
     @Override
     public String getDisplayName() {
-        return "Buildstash";
+        return Messages.BuildstashRunAction_DisplayName();
     }
 
     /** Not "buildstash": the official Buildstash plugin's action has that name, and one page would hide the other. */

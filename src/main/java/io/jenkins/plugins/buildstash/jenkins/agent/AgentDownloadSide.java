@@ -11,12 +11,15 @@ import io.jenkins.plugins.buildstash.upload.HttpRuntime;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Writes a build's files on the node that holds the workspace: the order (temporary URLs, names, sizes, folder)
  * travels to the agent, the bytes go from storage straight to the agent's disk, and the API key stays on the
  * controller. One {@code act} per build, so that each build's URLs are asked for just before they are used.
  */
+@Restricted(NoExternalUse.class)
 public final class AgentDownloadSide implements DownloadSide {
 
     private final FilePath workspace;

@@ -17,6 +17,8 @@ import io.jenkins.plugins.buildstash.upload.UrlSource;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Sends the bytes from the node that holds the workspace: the order (files, part plan, settings) travels to the
@@ -32,6 +34,7 @@ import jenkins.MasterToSlaveFileCallable;
  * <p>When the agent is lost mid-transfer, remoting aborts the call; the step then fails with a message naming the
  * agent, and the key side aborts the pending upload.
  */
+@Restricted(NoExternalUse.class)
 public final class AgentFileSide implements FileSide {
 
     private final FilePath workspace;

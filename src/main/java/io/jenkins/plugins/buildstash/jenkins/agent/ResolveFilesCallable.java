@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. It is
  * the first thing an upload runs on the agent, so it first checks that the agent's Java runtime can send the files
  * ({@link HttpRuntime}): a runtime without {@code java.net.http} is refused before a pending upload exists.
  */
+@Restricted(NoExternalUse.class)
 public final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
 
     private static final long serialVersionUID = 1L;

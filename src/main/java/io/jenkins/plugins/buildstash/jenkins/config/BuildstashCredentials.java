@@ -20,8 +20,11 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** API keys kept as Jenkins "Secret text" credentials: found by id, checked, tracked, and listed with permission checks. */
+@Restricted(NoExternalUse.class)
 public final class BuildstashCredentials {
 
     private BuildstashCredentials() {}
@@ -65,24 +68,20 @@ public final class BuildstashCredentials {
     public static ApiKey resolve(String id, String jobName, Lookup lookup) throws AbortException {
         String credentialsId = id == null ? null : id.trim();
         if (credentialsId == null || credentialsId.isEmpty()) {
-            throw new AbortException("No Buildstash credentials: set credentialsId to the id of a \"Secret text\""
-                    + " credential holding the API key, or set a default in Manage Jenkins › System › Buildstash");
+            throw new AbortException(Messages.BuildstashCredentials_NoCredentials());
         }
         String secret = lookup.secretText(credentialsId);
         if (secret == null) {
             String otherType = lookup.otherType(credentialsId);
             if (otherType != null) {
-                throw new AbortException("The credentials '" + credentialsId + "' are of type " + otherType
-                        + ", but the Buildstash API key must be a \"Secret text\" credential: create one holding the key"
-                        + " and use its id");
+                throw new AbortException(Messages.BuildstashCredentials_WrongType(credentialsId, otherType));
             }
-            throw new AbortException("No credentials with id '" + credentialsId + "' are visible to " + jobName
-                    + ": check the id, and that the credential is in this job's folder or global scope");
+            throw new AbortException(Messages.BuildstashCredentials_NotVisible(credentialsId, jobName));
         }
         try {
             return ApiKey.of(secret);
         } catch (IllegalArgumentException e) {
-            throw new AbortException("The credentials '" + credentialsId + "': " + e.getMessage());
+            throw new AbortException(Messages.BuildstashCredentials_BadKey(credentialsId, e.getMessage()));
         }
     }
 
@@ -116,12 +115,12 @@ public final class BuildstashCredentials {
             return FormValidation.ok();
         }
         if (value.startsWith("${")) {
-            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
+            return FormValidation.warning(Messages.BuildstashCredentials_Expression());
         }
         boolean exists = usableByBuilds(item, visible(item)).stream().anyMatch(c -> c.getId().equals(value));
         return exists
                 ? FormValidation.ok()
-                : FormValidation.error("No \"Secret text\" credential with this id is visible here");
+                : FormValidation.error(Messages.BuildstashCredentials_NotVisibleHere());
     }
 
     private static List<StringCredentials> visible(Item item) {

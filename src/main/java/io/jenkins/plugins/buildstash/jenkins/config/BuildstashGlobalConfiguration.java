@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.jenkins.config;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
@@ -15,7 +16,9 @@ import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import jenkins.model.GlobalConfiguration;
@@ -26,6 +29,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Manage Jenkins › System › Buildstash: where the API lives, the default credentials, and how transfers behave.
@@ -54,7 +59,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Buildstash";
+        return Messages.BuildstashGlobalConfiguration_DisplayName();
     }
 
     /**
@@ -84,6 +89,26 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         }
         save();
         return true;
+    }
+
+    /**
+     * The stored values checked by the form's rules. Configuration as code and scripts set them through the setters,
+     * which do not check; a run checks them first, so that a bad value gives one clear message rather than a stack
+     * trace.
+     */
+    public void checkStored() throws AbortException {
+        Map<String, String> stored = new HashMap<>();
+        stored.put("baseUrl", baseUrl);
+        stored.put("partConcurrency", Integer.toString(partConcurrency));
+        stored.put("retryAttempts", retryAttempts == null ? null : retryAttempts.toString());
+        stored.put("connectTimeoutSeconds", Integer.toString(connectTimeoutSeconds));
+        stored.put("requestTimeoutSeconds", Integer.toString(requestTimeoutSeconds));
+        stored.put("stallTimeoutSeconds", Integer.toString(stallTimeoutSeconds));
+        try {
+            SettingsForm.read(stored::get);
+        } catch (SettingsForm.Refused e) {
+            throw new AbortException(Messages.BuildstashGlobalConfiguration_Invalid(e.getMessage()));
+        }
     }
 
     public String getBaseUrl() {
@@ -231,6 +256,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         return p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[ \t\n,|]+"));
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doCheckBaseUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -245,12 +271,14 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         }
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return BuildstashCredentials.items(null, credentialsId, getBaseUrl());
     }
 
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -258,6 +286,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** Tries the base URL and key typed in the form, before they are saved. */
+    @Restricted(NoExternalUse.class)
     @POST
     public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);

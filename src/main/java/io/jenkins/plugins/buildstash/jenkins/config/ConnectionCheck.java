@@ -9,8 +9,11 @@ import io.jenkins.plugins.buildstash.api.BuildstashException;
 import io.jenkins.plugins.buildstash.api.KeyDescription;
 import io.jenkins.plugins.buildstash.api.model.Application;
 import java.io.IOException;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The "Test connection" buttons: which workspace, which kind of key, and what it reaches. */
+@Restricted(NoExternalUse.class)
 public final class ConnectionCheck {
 
     private ConnectionCheck() {}
@@ -19,11 +22,11 @@ public final class ConnectionCheck {
             String applicationId) {
         String id = credentialsId == null || credentialsId.isBlank() ? config.getCredentialsId() : credentialsId.trim();
         if (id == null) {
-            return FormValidation.error("Choose the credentials that hold the Buildstash API key");
+            return FormValidation.error(Messages.ConnectionCheck_ChooseCredentials());
         }
         ApiKey key = BuildstashCredentials.forForm(item, id);
         if (key == null) {
-            return FormValidation.error("No \"Secret text\" credential with id '" + id + "' is visible here");
+            return FormValidation.error(Messages.ConnectionCheck_NotVisible(id));
         }
         try {
             String url = baseUrl == null || baseUrl.isBlank() ? config.getBaseUrl() : ApiBaseUrl.parse(baseUrl).toString();
@@ -31,32 +34,31 @@ public final class ConnectionCheck {
             String report = describe(client.describeKey());
             if (applicationId != null && !applicationId.isBlank()) {
                 Application app = client.getApplication(applicationId.trim());
-                report += " Application '" + app.name() + "' (" + app.id() + ") is reachable.";
+                report += " " + Messages.ConnectionCheck_ApplicationReachable(app.name(), app.id());
             }
             return FormValidation.ok(report);
         } catch (IllegalArgumentException | BuildstashException e) {
             return FormValidation.error(e.getMessage());
         } catch (IOException e) {
-            return FormValidation.error("Could not reach Buildstash: " + e.getMessage());
+            return FormValidation.error(Messages.ConnectionCheck_Unreachable(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FormValidation.error("Interrupted");
+            return FormValidation.error(Messages.ConnectionCheck_Interrupted());
         }
     }
 
     /** What the key is, in a sentence or two a Jenkins administrator can act on. */
     public static String describe(KeyDescription key) {
-        String workspace = "Connected to the workspace '" + key.workspace().name() + "'";
+        String workspace = Messages.ConnectionCheck_Workspace(key.workspace().name());
+        int reached = key.applications().size();
         return switch (key.kind()) {
-            case WORKSPACE -> workspace + " with a workspace key. It reaches " + key.applications().size()
-                    + (key.applications().size() == 1 ? " application" : " applications")
-                    + (key.applications().isEmpty() ? "" : ": " + key.applicationChoices())
-                    + ". Uploads with this key must set applicationId.";
-            case APPLICATION -> workspace + " with what looks like an application key for '"
-                    + key.applications().get(0).name() + "' (" + key.applications().get(0).id() + "): " + key.evidence()
-                    + ". Uploads go to that application; applicationId is not needed.";
-            case UNKNOWN -> workspace + ". The key's kind could not be told: " + key.evidence()
-                    + ". With a workspace key, uploads must set applicationId.";
+            case WORKSPACE -> Messages.ConnectionCheck_WorkspaceKey(workspace,
+                    reached == 1 ? Messages.ConnectionCheck_OneApplication()
+                            : Messages.ConnectionCheck_Applications(Integer.toString(reached)),
+                    reached == 0 ? "" : ": " + key.applicationChoices());
+            case APPLICATION -> Messages.ConnectionCheck_ApplicationKey(workspace, key.applications().get(0).name(),
+                    key.applications().get(0).id(), key.evidence());
+            case UNKNOWN -> Messages.ConnectionCheck_UnknownKey(workspace, key.evidence());
         };
     }
 }

@@ -12,12 +12,15 @@ import io.jenkins.plugins.buildstash.upload.UploadValidator;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Form validation shared by the steps and their Freestyle counterparts. Every check first asks whether the user may
  * configure the job; the rules themselves are those the run applies ({@link UploadValidator}, {@link TargetLayout},
  * {@link ReleaseSelection}), so the form and the run say the same thing.
  */
+@Restricted(NoExternalUse.class)
 public final class FormChecks {
 
     private FormChecks() {}
@@ -36,8 +39,7 @@ public final class FormChecks {
             return FormValidation.ok();
         }
         if ((value == null || value.isBlank()) && BuildstashGlobalConfiguration.get().getCredentialsId() == null) {
-            return FormValidation.warning("No default credentials are set in Manage Jenkins › System › Buildstash:"
-                    + " choose the credentials that hold the API key");
+            return FormValidation.warning(Messages.FormChecks_NoDefaultCredentials());
         }
         return BuildstashCredentials.check(item, value);
     }
@@ -58,7 +60,7 @@ public final class FormChecks {
             return FormValidation.ok();
         }
         return value == null || value.isBlank()
-                ? FormValidation.error("platform is required, e.g. android, ios, windows, macos, linux")
+                ? FormValidation.error(Messages.FormChecks_PlatformRequired())
                 : result(expressionOr(value, UploadValidator.platform(value)));
     }
 
@@ -67,7 +69,7 @@ public final class FormChecks {
             return FormValidation.ok();
         }
         return value == null || value.isBlank()
-                ? FormValidation.error("stream is required: the name of a stream of the application, e.g. production")
+                ? FormValidation.error(Messages.FormChecks_StreamRequired())
                 : result(expressionOr(value, UploadValidator.stream(value)));
     }
 
@@ -76,7 +78,8 @@ public final class FormChecks {
             return FormValidation.ok();
         }
         try {
-            return result(UploadValidator.versionComponent("The value", TextInputs.wholeNumber("The value", value)));
+            String option = Messages.FormChecks_TheValue();
+            return result(UploadValidator.versionComponent(option, TextInputs.wholeNumber(option, value)));
         } catch (InvalidUploadException e) {
             return FormValidation.error(e.problems().get(0));
         }

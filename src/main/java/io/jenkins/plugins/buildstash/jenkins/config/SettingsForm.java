@@ -6,6 +6,8 @@ import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What Manage Jenkins › System › Buildstash submits, read and checked as a whole before anything is kept: either every
@@ -14,6 +16,7 @@ import java.util.function.Function;
  * @param baseUrl null for the default API
  * @param retryAttempts null for the per-call defaults
  */
+@Restricted(NoExternalUse.class)
 public record SettingsForm(String baseUrl, String credentialsId, int partConcurrency, Integer retryAttempts,
         int connectTimeoutSeconds, int requestTimeoutSeconds, int stallTimeoutSeconds) {
 
@@ -50,14 +53,14 @@ public record SettingsForm(String baseUrl, String credentialsId, int partConcurr
         List<Problem> problems = new ArrayList<>();
         String baseUrl = baseUrl(field.apply("baseUrl"), problems);
         String credentialsId = TextInputs.blankToNull(field.apply("credentialsId"));
-        int parts = number(field, "partConcurrency", "Parts sent in parallel", 1, TransferSettings.MAX_CONCURRENCY,
+        int parts = number(field, "partConcurrency", Messages.SettingsForm_PartConcurrency(), 1, TransferSettings.MAX_CONCURRENCY,
                 TransferSettings.DEFAULT_CONCURRENCY, problems);
         Integer retries = TextInputs.blankToNull(field.apply("retryAttempts")) == null
                 ? null
-                : number(field, "retryAttempts", "Retry attempts", 1, 20, 0, problems);
-        int connect = number(field, "connectTimeoutSeconds", "Connect timeout", 1, 300, DEFAULT_CONNECT_TIMEOUT, problems);
-        int request = number(field, "requestTimeoutSeconds", "API call timeout", 5, 600, DEFAULT_REQUEST_TIMEOUT, problems);
-        int stall = number(field, "stallTimeoutSeconds", "Transfer stall timeout", 10, 3600, DEFAULT_STALL_TIMEOUT,
+                : number(field, "retryAttempts", Messages.SettingsForm_RetryAttempts(), 1, 20, 0, problems);
+        int connect = number(field, "connectTimeoutSeconds", Messages.SettingsForm_ConnectTimeout(), 1, 300, DEFAULT_CONNECT_TIMEOUT, problems);
+        int request = number(field, "requestTimeoutSeconds", Messages.SettingsForm_RequestTimeout(), 5, 600, DEFAULT_REQUEST_TIMEOUT, problems);
+        int stall = number(field, "stallTimeoutSeconds", Messages.SettingsForm_StallTimeout(), 10, 3600, DEFAULT_STALL_TIMEOUT,
                 problems);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
@@ -74,7 +77,7 @@ public record SettingsForm(String baseUrl, String credentialsId, int partConcurr
             String parsed = ApiBaseUrl.parse(value).toString();
             return ApiBaseUrl.DEFAULT.equals(parsed) ? null : parsed;
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem("baseUrl", "API base URL: " + e.getMessage()));
+            problems.add(new Problem("baseUrl", Messages.SettingsForm_BaseUrl(e.getMessage())));
             return null;
         }
     }
@@ -93,8 +96,12 @@ public record SettingsForm(String baseUrl, String credentialsId, int partConcurr
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        problems.add(new Problem(name, label + " must be a whole number from " + min + " to " + max + ", not '" + text
-                + "'; leave it empty for the default" + (defaultValue > 0 ? " (" + defaultValue + ")" : "")));
+        // Numbers as text: MessageFormat would write 3600 as "3,600".
+        String from = Integer.toString(min);
+        String to = Integer.toString(max);
+        problems.add(new Problem(name, defaultValue > 0
+                ? Messages.SettingsForm_OutOfRangeWithDefault(label, from, to, text, Integer.toString(defaultValue))
+                : Messages.SettingsForm_OutOfRange(label, from, to, text)));
         return defaultValue;
     }
 }

@@ -27,6 +27,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The Freestyle build step "Download a release from Buildstash": the download of {@code buildstashRelease}, with
@@ -154,47 +156,55 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Download a release from Buildstash";
+            return Messages.BuildstashReleaseDownloadBuilder_DisplayName();
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormChecks.credentialItems(item, credentialsId);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.credentials(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckReleaseId(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String version) {
             return FormChecks.releaseSelection(item, value, version);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String releaseId) {
             return FormChecks.releaseSelection(item, releaseId, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckPlatforms(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platformList(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckTargetFolder(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.targetFolder(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckDownloadPlatforms(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platformList(item, value);
         }
 
         /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item,
                 @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {

@@ -37,6 +37,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The Freestyle post-build action "Upload to Buildstash": the options of {@code buildstashUpload}, with {@code ${VAR}}
@@ -370,8 +372,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
         Result result = run.getResult();
         if (onlyIfSuccessful && result != null && result.isWorseThan(Result.SUCCESS)) {
-            listener.getLogger().println("Buildstash: not uploading, the build is " + result
-                    + " and the upload is set to run only for successful builds");
+            listener.getLogger().println(Messages.BuildstashUploadRecorder_NotUploading(result));
             return;
         }
         UploadParameters parameters;
@@ -383,7 +384,7 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         try {
             UploadRunner.run(run, workspace, env, listener, parameters);
         } catch (InterruptedException e) {
-            throw FreestyleAbort.of(run, listener, Stopped.message(e, "the Buildstash upload"));
+            throw FreestyleAbort.of(run, listener, Stopped.upload(e));
         }
     }
 
@@ -415,13 +416,17 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         if (!unreadable.isEmpty()) {
             // The other options are checked as if the unreadable components were 1, which no rule refuses.
             List<String> problems = new ArrayList<>(unreadable);
-            problems.addAll(UploadValidator.options(options.version(
-                    major == null ? 1 : major, minor == null ? 1 : minor, patch == null ? 1 : patch).build()));
+            problems.addAll(UploadValidator.options(
+                    options.version(orOne(major), orOne(minor), orOne(patch)).build()));
             throw new InvalidUploadException(problems);
         }
         return new UploadParameters(CredentialsIds.asConfigured(credentialsId, env), env.expand(file), env.expand(expansionFile),
                 env.expand(metadataArtifacts), options.version(major, minor, patch).build(), partConcurrency,
                 detectMetadata);
+    }
+
+    private static Integer orOne(Integer component) {
+        return component == null ? Integer.valueOf(1) : component;
     }
 
     /** The component as a number; null when blank or unreadable, the problem then added to {@code problems}. */
@@ -447,75 +452,89 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Upload to Buildstash";
+            return Messages.BuildstashUploadRecorder_DisplayName();
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormChecks.credentialItems(item, credentialsId);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.credentials(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "file", true);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "expansionFile", false);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platform(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckStream(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.stream(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionMajor(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionMinor(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionPatch(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.labels(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckArchitectures(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.architectures(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckNotes(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.notes(item, value);
         }
 
         /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item,
                 @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {

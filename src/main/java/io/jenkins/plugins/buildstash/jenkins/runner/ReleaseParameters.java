@@ -2,6 +2,8 @@ package io.jenkins.plugins.buildstash.jenkins.runner;
 
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What {@code buildstashRelease} or the Freestyle download step was asked to do, after {@code ${VAR}} expansion: plain
@@ -10,6 +12,7 @@ import java.util.List;
  * @param targetFolder the folder in the workspace; null for the default
  * @param downloadPlatforms the platforms whose builds to download; empty for all
  */
+@Restricted(NoExternalUse.class)
 public record ReleaseParameters(
         String credentialsId,
         ReleaseSelection selection,

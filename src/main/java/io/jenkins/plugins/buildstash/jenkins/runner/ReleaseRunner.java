@@ -22,11 +22,14 @@ import io.jenkins.plugins.buildstash.release.ReleaseResult;
 import io.jenkins.plugins.buildstash.upload.Sizes;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One release fetch from a run: credentials on the controller, files written on the agent, the release recorded on the
  * build page. Shared by the Pipeline step and the Freestyle build step.
  */
+@Restricted(NoExternalUse.class)
 public final class ReleaseRunner {
 
     private ReleaseRunner() {}
@@ -35,12 +38,11 @@ public final class ReleaseRunner {
     public static ReleaseResult run(Run<?, ?> run, FilePath workspace, TaskListener listener, ReleaseParameters p)
             throws IOException, InterruptedException {
         if (p.download() && workspace == null) {
-            throw new AbortException("buildstashRelease cannot download without a workspace: put the step inside a"
-                    + " node block (or a stage with an agent), or set download: false to fetch only the release's"
-                    + " details");
+            throw new AbortException(Messages.ReleaseRunner_NoWorkspace());
         }
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
+        config.checkStored();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             BuildstashClient client = config.client(key, log::println);
@@ -71,9 +73,9 @@ public final class ReleaseRunner {
             log.println();
         }
         if (!result.downloaded().isEmpty()) {
-            log.println("Buildstash release " + result.version() + ": " + result.downloaded().size() + " file(s), "
-                    + Sizes.bytes(result.downloadedBytes()) + ", in "
-                    + (result.targetFolder().isEmpty() ? "the workspace" : result.targetFolder() + "/"));
+            log.println(Messages.ReleaseRunner_Downloaded(result.version(), Integer.toString(result.downloaded().size()),
+                    Sizes.bytes(result.downloadedBytes()),
+                    result.targetFolder().isEmpty() ? Messages.ReleaseRunner_TheWorkspace() : result.targetFolder() + "/"));
         }
     }
 }

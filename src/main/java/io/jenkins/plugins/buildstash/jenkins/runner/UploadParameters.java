@@ -3,6 +3,8 @@ package io.jenkins.plugins.buildstash.jenkins.runner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What the step or the post-build action was asked to do, after {@code ${VAR}} expansion: plain values only, with the
@@ -11,6 +13,7 @@ import io.jenkins.plugins.buildstash.upload.VcsInfo;
  * @param options user options; CI and VCS fields here are overrides of what is detected from the run
  * @param detectMetadata whether to fill CI and VCS details from the run
  */
+@Restricted(NoExternalUse.class)
 public record UploadParameters(
         String credentialsId,
         String file,

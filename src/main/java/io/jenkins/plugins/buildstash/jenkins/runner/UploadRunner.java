@@ -33,11 +33,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One upload from a run: credentials on the controller, files found and sent on the agent, the build recorded on the
  * build page. Shared by the Pipeline step and the Freestyle post-build action.
  */
+@Restricted(NoExternalUse.class)
 public final class UploadRunner {
 
     private UploadRunner() {}
@@ -52,6 +55,7 @@ public final class UploadRunner {
             Uploader.Tracker tracker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
+        config.checkStored();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
         try {
             ResolveFilesCallable.Found found =
@@ -116,20 +120,20 @@ public final class UploadRunner {
 
     private static void report(TaskListener listener, UploadResult result) throws IOException {
         PrintStream log = listener.getLogger();
-        log.println("Buildstash build " + result.buildId() + " created: " + result.files().get(0).name() + " "
-                + result.version() + " (" + Sizes.bytes(result.totalBytes()) + " in " + Sizes.duration(result.elapsedMillis())
-                + (result.pendingProcessing() ? "; Buildstash is still processing it" : "") + ")");
-        link(listener, "Build page: ", result.buildInfoUrl());
-        link(listener, "Download page: ", result.downloadUrl());
+        log.println(Messages.UploadRunner_Created(result.buildId(), result.files().get(0).name(), result.version(),
+                Sizes.bytes(result.totalBytes()), Sizes.duration(result.elapsedMillis()),
+                result.pendingProcessing() ? Messages.UploadRunner_StillProcessing() : ""));
+        link(listener, Messages.UploadRunner_BuildPage(), result.buildInfoUrl());
+        link(listener, Messages.UploadRunner_DownloadPage(), result.downloadUrl());
         if (!result.metadataFailures().isEmpty()) {
-            log.println("Warning: " + metadataWarning(result));
+            log.println(Messages.UploadRunner_Warning(metadataWarning(result)));
         }
     }
 
     /** Why the run is unstable, when metadata artifacts could not be attached: for the log and the stage views. */
     public static String metadataWarning(UploadResult result) {
         List<String> failures = result.metadataFailures();
-        return failures.size() + " metadata artifact(s) could not be attached: " + String.join("; ", failures);
+        return Messages.UploadRunner_MetadataFailures(Integer.toString(failures.size()), String.join("; ", failures));
     }
 
     private static void link(TaskListener listener, String label, String url) throws IOException {

@@ -28,6 +28,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * {@code buildstashRelease}: fetches a release (by id, by version, or the newest matching labels and platforms) with
@@ -168,7 +170,7 @@ public final class BuildstashReleaseStep extends Step {
             } catch (InterruptedException e) {
                 // As in buildstashUpload: the step already ended ABORTED; this is the one line reported beside it.
                 Thread.currentThread().interrupt();
-                throw new AbortException(Stopped.message(e, "fetching the Buildstash release"));
+                throw new AbortException(Stopped.release());
             }
         }
     }
@@ -185,7 +187,7 @@ public final class BuildstashReleaseStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Fetch a release from Buildstash";
+            return Messages.BuildstashReleaseStep_DisplayName();
         }
 
         /**
@@ -197,44 +199,52 @@ public final class BuildstashReleaseStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormChecks.credentialItems(item, credentialsId);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.credentials(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckReleaseId(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String version) {
             return FormChecks.releaseSelection(item, value, version);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String releaseId) {
             return FormChecks.releaseSelection(item, releaseId, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckPlatforms(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platformList(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckTargetFolder(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.targetFolder(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckDownloadPlatforms(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platformList(item, value);
         }
 
         /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item,
                 @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {

@@ -39,6 +39,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * {@code buildstashUpload}: uploads one build (a file, an optional expansion file and metadata artifacts) and returns
@@ -450,7 +452,7 @@ public final class BuildstashUploadStep extends Step {
                 // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
                 // beside it: an AbortException is printed as its message, anything else with its stack trace.
                 Thread.currentThread().interrupt();
-                throw new AbortException(Stopped.message(e, "the Buildstash upload"));
+                throw new AbortException(Stopped.upload(e));
             }
         }
 
@@ -486,7 +488,7 @@ public final class BuildstashUploadStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Upload a build to Buildstash";
+            return Messages.BuildstashUploadStep_DisplayName();
         }
 
         @Override
@@ -495,72 +497,86 @@ public final class BuildstashUploadStep extends Step {
             return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormChecks.credentialItems(item, credentialsId);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.credentials(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "file", true);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "expansionFile", false);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.platform(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckStream(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.stream(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionMajor(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionMinor(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckVersionPatch(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.versionComponent(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.labels(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckArchitectures(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.architectures(item, value);
         }
 
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doCheckNotes(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.notes(item, value);
         }
 
         /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
+        @Restricted(NoExternalUse.class)
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item,
                 @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
