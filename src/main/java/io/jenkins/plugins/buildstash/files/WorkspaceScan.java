@@ -66,7 +66,11 @@ final class WorkspaceScan {
         ancestors.add(real);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+                Path fileName = entry.getFileName();
+                if (fileName == null) {
+                    continue; // a directory stream names its entries; only a root has no name
+                }
+                String name = fileName.toString();
                 BitSet next = pattern.step(state, name);
                 if (pattern.matches(next) || pattern.worthDescending(next)) {
                     entry(entry, real.resolve(name), relative.isEmpty() ? name : relative + "/" + name, next);

@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -175,9 +176,10 @@ public final class FileDownload {
         List<String> names = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
         names.add(platform);
         Path directory = root;
+        StringJoiner walked = new StringJoiner("/");
         String relative = "";
         for (String name : names) {
-            relative = relative.isEmpty() ? name : relative + "/" + name;
+            relative = walked.add(name).toString();
             directory = resolve(directory, name, relative);
             if (Files.isSymbolicLink(directory)) {
                 Path real;

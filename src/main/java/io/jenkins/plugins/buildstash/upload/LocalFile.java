@@ -11,6 +11,10 @@ public record LocalFile(String path, String name, long size) implements Serializ
     private static final long serialVersionUID = 1L;
 
     public static LocalFile of(java.nio.file.Path path) throws java.io.IOException {
-        return new LocalFile(path.toAbsolutePath().toString(), path.getFileName().toString(), java.nio.file.Files.size(path));
+        java.nio.file.Path name = path.getFileName();
+        if (name == null) {
+            throw new java.io.IOException(path + " is a file system root, not a file");
+        }
+        return new LocalFile(path.toAbsolutePath().toString(), name.toString(), java.nio.file.Files.size(path));
     }
 }

@@ -43,7 +43,7 @@ class BuildPageActionsTest {
         assertThat(record.getFileName()).isEqualTo("app.apk");
         assertThat(record.getExpansionName()).isEqualTo("main.obb");
         assertThat(record.getMetadataCount()).isEqualTo(1);
-        assertThat(record.getSize()).isEqualTo(3082);
+        assertThat(record.getSizeBytes()).isEqualTo(3082);
         assertThat(record.getSizeText()).isEqualTo("3.01 KiB");
         assertThat(record.getDownloadUrl()).isEqualTo("https://app.buildstash.com/builds/b1/download");
         assertThat(new UploadRecord(result("b2", "javascript:alert(1)"), 1).getBuildInfoUrl()).isNull();

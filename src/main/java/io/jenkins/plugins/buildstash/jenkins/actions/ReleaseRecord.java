@@ -164,7 +164,7 @@ public final class ReleaseRecord {
             return files;
         }
 
-        public long getSize() {
+        public long getSizeBytes() {
             return size;
         }
 

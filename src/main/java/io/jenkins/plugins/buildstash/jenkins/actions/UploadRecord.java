@@ -63,7 +63,7 @@ public final class UploadRecord {
         return fileName;
     }
 
-    public long getSize() {
+    public long getSizeBytes() {
         return size;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildstash.jenkins.agent;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -41,6 +42,10 @@ public final class AgentFileSide implements FileSide {
         private static final long serialVersionUID = 1L;
 
         private final TransferOrder order;
+
+        @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "Sent to the agent as the remoting proxy that"
+                + " channel.export made of the controller's UrlSource (serialisable through its invocation handler);"
+                + " the UrlSource itself, which holds the client and key, is never serialised")
         private final UrlSource urls;
         private final TaskListener listener;
 
