@@ -234,12 +234,10 @@ public final class BenchReport {
     }
 
     private void fixed(StringBuilder out) {
-        List<JsonNode> runs = select(r -> "fixed".equals(r.path("type").asText()));
+        List<JsonNode> runs = section(out, "fixed", "Fixed cost per transfer", "fixed_method");
         if (runs.isEmpty()) {
             return;
         }
-        out.append("### Fixed cost per transfer\n\n");
-        out.append(fact("fixed_method")).append("\n\n");
         out.append("| client | file | time per PUT, ms: median (min–max) |\n| --- | --- | --- |\n");
         Map<String, List<Double>> byClient = new LinkedHashMap<>();
         for (JsonNode r : runs) {
@@ -273,12 +271,10 @@ public final class BenchReport {
     }
 
     private void controller(StringBuilder out) {
-        List<JsonNode> runs = select(r -> "controller".equals(r.path("type").asText()));
+        List<JsonNode> runs = section(out, "controller", "Controller cost: many uploads at once through one controller JVM", "controller_method");
         if (runs.isEmpty()) {
             return;
         }
-        out.append("### Controller cost: many uploads at once through one controller JVM\n\n");
-        out.append(fact("controller_method")).append("\n\n");
         out.append("| uploads at once | agent JVMs | failed | controller CPU per upload | wall time of the batch | peak threads"
                 + " (idle before) | peak heap | threads left after | HTTP selector threads | API calls per upload"
                 + " | target: 0 threads left, one HTTP client, 2 API calls |\n");
@@ -304,12 +300,10 @@ public final class BenchReport {
     }
 
     private void jobPage(StringBuilder out) {
-        List<JsonNode> runs = select(r -> "jobpage".equals(r.path("type").asText()));
+        List<JsonNode> runs = section(out, "jobpage", "Job page: the link to the newest upload", "jobpage_method");
         if (runs.isEmpty()) {
             return;
         }
-        out.append("### Job page: the link to the newest upload\n\n");
-        out.append(fact("jobpage_method")).append("\n\n");
         out.append("| builds in the job | builds loaded per render | first render after a restart | warm render"
                 + " | target: constant in the number of builds |\n| --- | --- | --- | --- | --- |\n");
         boolean none = runs.stream().allMatch(r -> r.path("builds_loaded_per_render").asDouble() == 0);
@@ -322,6 +316,15 @@ public final class BenchReport {
                     .append(" |\n");
         }
         out.append('\n');
+    }
+
+    /** A scenario's results, after its heading and method; nothing is written when it was not run (BENCH_ONLY). */
+    private List<JsonNode> section(StringBuilder out, String type, String title, String methodFact) {
+        List<JsonNode> runs = select(r -> type.equals(r.path("type").asText()));
+        if (!runs.isEmpty()) {
+            out.append("### ").append(title).append("\n\n").append(fact(methodFact)).append("\n\n");
+        }
+        return runs;
     }
 
     private static String spreadMs(List<Double> ms) {
