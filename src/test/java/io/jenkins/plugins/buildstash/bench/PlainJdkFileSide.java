@@ -39,6 +39,8 @@ final class PlainJdkFileSide implements FileSide {
     public TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException {
         HttpClient http = HttpClients.forStorage(order.settings().proxy(), order.settings().connectTimeout());
         List<FileReceipt> receipts = new ArrayList<>();
+        // Timed over the same span as the engine's file side: from the order to the receipt, URL hand-over included.
+        long start = System.nanoTime();
         for (FileOrder file : order.files()) {
             if (file.isMultipart()) {
                 throw new IOException("the plain JDK baseline sends single PUTs only");
@@ -52,15 +54,14 @@ final class PlainJdkFileSide implements FileSide {
                 }
             }
             request.header("x-amz-acl", "private");
-            long start = System.nanoTime();
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            lastSeconds = (System.nanoTime() - start) / 1e9;
             if (response.statusCode() / 100 != 2) {
                 throw new IOException("storage answered " + response.statusCode() + ": " + response.body());
             }
             receipts.add(new FileReceipt(file.role(), file.index(), file.name(), file.size(),
-                    List.of(response.headers().firstValue("ETag").orElse("")), (long) (lastSeconds * 1000), 0));
+                    List.of(response.headers().firstValue("ETag").orElse("")), 0, 0));
         }
+        lastSeconds = (System.nanoTime() - start) / 1e9;
         return new TransferReceipt(receipts);
     }
 }
