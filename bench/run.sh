@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The upload benchmark (docs/performance.md): our engine and curl side by side against the emulator in its own JVM.
-# Builds what it needs, makes deterministic fixtures in a temporary directory, runs the single-part, shaped multipart,
-# memory and overhead scenarios, prints the tables and rewrites the generated section of docs/performance.md.
+# Builds what it needs, makes deterministic fixtures in a temporary directory, runs the single-part, fixed-cost,
+# shaped multipart, memory, overhead, controller-cost and job-page scenarios, prints the tables and rewrites the
+# generated section of docs/performance.md.
 #
 #   bash bench/run.sh
 #
 # Settings (environment): BENCH_DIR (fixtures and results; default a new temporary directory, deleted at the end
 # unless BENCH_KEEP=1), BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_SHAPED_MBPS (50), BENCH_SHAPED_LATENCY_MS (50),
 # BENCH_QUIET_WAIT (seconds to wait for an idle machine before starting, 300), BENCH_DOC (docs/performance.md; set it
-# empty to leave the doc alone).
+# empty to leave the doc alone), BENCH_ONLY (comma-separated scenarios to run, e.g. "single,fixed"; default all:
+# single, fixed, memory, overhead, controller, jobpage, shaped).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +25,8 @@ CLIENT_FLAGS="-Xmx256m -XX:+UseG1GC"
 MEMORY_FLAGS="-Xmx64m -XX:+UseG1GC"
 EMULATOR_FLAGS="-Xmx256m -XX:+UseG1GC"
 STARTED=$(date +%s)
+ONLY=${BENCH_ONLY:-}
+wanted() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
 
 say() { printf '\n== %s\n' "$*"; }
 fail() { echo "bench/run.sh: $*" >&2; exit 1; }
@@ -91,6 +95,7 @@ fixture() { # NAME BYTES: random bytes from AES-CTR with a fixed seed, so every 
   echo "$file"
 }
 say "making fixtures in $WORK"
+F1K=$(fixture app-1KiB.apk 1024)
 F10M=$(fixture app-10MiB.apk $((10 * MIB)))
 F100M=$(fixture app-100MiB.apk $((100 * MIB)))
 F1G=$(fixture app-1GiB.apk $GIB)
@@ -154,17 +159,34 @@ bench() { # SCENARIO ARGS...: the client side in its own JVM, pinned
 
 say "waiting for an idle machine"
 wait_for_quiet
+LOADS=()
+load_now() { LOADS+=("$1 $(cut -d' ' -f1-3 /proc/loadavg)"); }
+FOREIGN_SINGLE="not run"; FOREIGN_FIXED="not run"; FOREIGN_MEMORY="not run"; FOREIGN_CONTROLLER="not run"
+FOREIGN_SHAPED="not run"
 
 # ---- single part, memory, overhead: one unshaped emulator -------------------------------------------------------
 PLAIN_ARGS=(--etag cheap --no-store)
 start_emulator plain "${PLAIN_ARGS[@]}"
+if wanted single; then
 say "warming up the emulator: 10 curl PUTs of 1 GiB (its JIT needs a few GB before it settles)"
 bench warmup --file "$F1G" --count 10
-say "single part: 100 MiB and 1 GiB, ours / curl / curl -H Expect:, $WARMUPS warm-up(s) then $RUNS runs each"
+say "single part: 10 MiB, 100 MiB and 1 GiB, ours / curl / curl -H Expect:, $WARMUPS warm-up(s) then $RUNS runs each"
+load_now single
 mark
-bench single --files "$F100M,$F1G" --runs "$RUNS" --warmups "$WARMUPS"
+bench single --files "$F10M,$F100M,$F1G" --runs "$RUNS" --warmups "$WARMUPS"
 FOREIGN_SINGLE=$(foreign_since_mark)
+fi
 
+if wanted fixed; then
+say "fixed cost per transfer: 1 KiB single PUTs, ours / the JDK client alone / curl, 30 runs each, then its parts"
+load_now fixed
+mark
+bench fixed --file "$F1K" --runs 30
+FOREIGN_FIXED=$(foreign_since_mark)
+fi
+
+if wanted memory; then
+load_now memory
 say "memory: 5 GiB + 1 byte in a JVM started with $MEMORY_FLAGS (default concurrency, then 16 parts in flight)"
 mark
 for concurrency in default 16; do
@@ -173,19 +195,39 @@ for concurrency in default 16; do
     --file "$F5G1" "${extra[@]}" --results "$RESULTS" || echo "the memory run exited with $? (recorded as failed if it got that far)"
 done
 FOREIGN_MEMORY=$(foreign_since_mark)
+fi
 
+if wanted overhead; then
 say "overhead: requests per upload of 10 MiB, 1 GiB and 5 GiB + 1 byte"
 bench overhead --files "$F10M,$F1G,$F5G1"
+fi
+
+if wanted controller; then
+say "controller cost: 1, 8, 32 and 64 uploads of 10 MiB at once, key side in one JVM, file sides in 4 agent JVMs"
+load_now controller
+mark
+"${CLIENT_PIN[@]}" java -Xmx512m -XX:+UseG1GC -cp "$CP" io.jenkins.plugins.buildstash.bench.ControllerCostBench \
+  --file "$F10M" --agents 4 --batches 1,8,32,64 --results "$RESULTS"
+FOREIGN_CONTROLLER=$(foreign_since_mark)
+fi
 stop_emulators
 
+if wanted jobpage; then
+say "job page: the latest-upload link for jobs of 1, 100 and 1,000 builds"
+"${CLIENT_PIN[@]}" java $CLIENT_FLAGS -cp "$CP" io.jenkins.plugins.buildstash.jenkins.actions.JobPageBench "$RESULTS"
+fi
+
 # ---- multipart through a shaped link ----------------------------------------------------------------------------
+if wanted shaped; then
 SHAPED_ARGS=(--etag cheap --no-store --bandwidth-mbps "$MBPS" --latency-ms "$LATENCY_MS" --multipart-threshold 64MiB --part-size-mb 50)
 start_emulator shaped "${SHAPED_ARGS[@]}"
+load_now shaped
 say "shaped multipart: 1 GiB in 50 MiB parts at $MBPS Mbit/s per connection, $LATENCY_MS ms before each answer (minutes)"
 mark
 bench shaped --file "$F1G" --concurrency 1,4,8 --curl-script "$ROOT/bench/curl-multipart.sh"
 FOREIGN_SHAPED=$(foreign_since_mark)
 stop_emulators
+fi
 
 # ---- facts and report -------------------------------------------------------------------------------------------
 elapsed=$(($(date +%s) - STARTED))
@@ -202,7 +244,8 @@ fact pinning "$PINNING"
 fact client_flags "$CLIENT_FLAGS"
 fact memory_flags "$MEMORY_FLAGS"
 fact emulator_flags "$EMULATOR_FLAGS"
-fact foreign_cpu "single part $FOREIGN_SINGLE, memory $FOREIGN_MEMORY, shaped $FOREIGN_SHAPED of the machine's CPUs (from /proc/stat, less the benchmark's own processes)"
+fact foreign_cpu "single part $FOREIGN_SINGLE, fixed cost $FOREIGN_FIXED, memory $FOREIGN_MEMORY, controller $FOREIGN_CONTROLLER, shaped $FOREIGN_SHAPED of the machine's CPUs (from /proc/stat, less the benchmark's own processes)"
+fact load_average "$(IFS=';'; echo "${LOADS[*]}" | sed 's/;/; /g') (1, 5 and 15 min load averages from /proc/loadavg as each scenario started)"
 fact single_emulator "${PLAIN_ARGS[*]}"
 fact single_method "First 10 curl PUTs of 1 GiB warm the emulator's JIT. Then for each file $WARMUPS warm-up upload per client, then $RUNS runs per client in rotating order (no client always first). Every upload is a whole one through the plugin's key side (request, PUT, verify); only the PUT is timed for the ratio."
 fact shaped_emulator "${SHAPED_ARGS[*]}"
@@ -210,6 +253,9 @@ fact shaped_method "One whole upload each (request to verify, all API calls thro
 fact memory_emulator "${PLAIN_ARGS[*]}"
 fact memory_method "Whole uploads (5 GiB + 1 byte is above the emulator's 5 GiB single-PUT limit, so 103 parts of 50 MiB). Peak RSS is the client JVM's own VmHWM from /proc/self/status after the upload."
 fact overhead_emulator "${PLAIN_ARGS[*]}"
+fact fixed_method "Emulator \`${PLAIN_ARGS[*]}\`. Single PUTs of a 1 KiB file (its bytes take microseconds, so the time is what a transfer costs as such), each a whole upload through the plugin's key side with only the PUT timed: 5 warm-up rounds, then 30 rounds of the three clients in rotating order, in one client JVM."
+fact controller_method "Emulator \`${PLAIN_ARGS[*]}\`. One controller JVM (\`-Xmx512m\`) runs only the key side (\`Uploader\`) of N uploads of the 10 MiB file at once, one thread each as N pipelines' steps would; each file side runs in one of 4 agent JVMs (\`SocketAgent\`: the order, the URL requests and the receipt cross a loopback socket in Java serialisation, as through remoting, whose own threads are not modelled). After two warm-up batches of 8 (the first upload learns the key's kind). CPU is the controller process's CPU time over the batch (batches under 16 are repeated to sum 16 uploads); peak threads and heap from the JVM's MXBeans; threads left are counted 3 s after the batch."
+fact jobpage_method "What \`BuildstashJobActionFactory\` costs per render for synthetic jobs whose newest upload is in their oldest build (\`JobPageBench\`; no real Jenkins: in one, each build loaded may read a build.xml). First render after a restart: 150 renders after clearing the memory (one small file read each); warm: 15,000 renders."
 fact overhead_method "One whole upload per file with the defaults and an application key (no application ID, so the engine first checks what kind of key it has); counts from the emulator's GET /_emulator/state before and after."
 
 say "report"

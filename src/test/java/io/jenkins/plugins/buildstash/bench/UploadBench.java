@@ -93,6 +93,7 @@ public final class UploadBench {
             case "shaped" -> bench.shaped();
             case "memory" -> bench.memory();
             case "overhead" -> bench.overhead();
+            case "fixed" -> bench.fixedCost();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         }
         // The JDK HTTP clients' selector threads are daemons; nothing else keeps this JVM.
@@ -222,16 +223,64 @@ public final class UploadBench {
 
     /** API calls and storage requests of one default upload per file, from the emulator's counters. */
     private void overhead() throws Exception {
-        for (String name : option("files").split(",")) {
-            Path file = Path.of(name);
+        List<String> files = new ArrayList<>(List.of(option("files").split(",")));
+        // The first upload with a key in a JVM learns what kind of key it is (two more calls); a controller does that
+        // once per credential, so it is shown on a row of its own and every later row is what a build costs.
+        files.add(0, "first:" + files.get(0));
+        for (String name : files) {
+            boolean first = name.startsWith("first:");
+            Path file = Path.of(name.replaceFirst("^first:", ""));
             long size = Files.size(file);
             Map<String, Long> before = counts();
             UploadResult[] result = new UploadResult[1];
             upload(file, new LocalFileSide(engineLog::add), TransferSettings.defaults(), r -> result[0] = r);
             Map<String, Long> requests = diff(before, counts());
-            write(record("overhead").put("bytes", size).set("requests", JSON.valueToTree(requests)));
+            write(record("overhead").put("bytes", size).put("first_with_key", first)
+                    .set("requests", JSON.valueToTree(requests)));
             progress("overhead %s: %s", size(size), requests);
         }
+    }
+
+    /**
+     * The engine's fixed cost per transfer: single PUTs of a tiny file (the bytes take microseconds, so the time is the
+     * cost of a transfer as such) with the engine, the plain JDK client and curl, interleaved; then what the engine's
+     * share is made of, each part timed alone in this JVM.
+     */
+    private void fixedCost() throws Exception {
+        Path file = Path.of(option("file"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "30"));
+        List<String> clients = List.of("ours", "jdk", "curl-no-expect");
+        for (int r = -5; r <= runs; r++) { // 5 warm-ups, not recorded
+            for (int k = 0; k < clients.size(); k++) {
+                String c = clients.get(Math.floorMod(k + r, clients.size()));
+                double seconds = switch (c) {
+                    case "ours" -> timed(file, new LocalFileSide(engineLog::add));
+                    case "jdk" -> {
+                        PlainJdkFileSide jdk = new PlainJdkFileSide();
+                        upload(file, jdk, TransferSettings.defaults());
+                        yield jdk.lastSeconds();
+                    }
+                    default -> {
+                        CurlFileSide curl = new CurlFileSide(true, scratch);
+                        upload(file, curl, TransferSettings.defaults());
+                        yield curl.lastSeconds();
+                    }
+                };
+                if (r > 0) {
+                    write(record("fixed").put("client", c).put("run", r).put("bytes", Files.size(file)).put("seconds", seconds));
+                }
+            }
+        }
+        for (Map.Entry<String, Double> part : FixedCostParts.measure(file).entrySet()) {
+            write(record("fixed_part").put("part", part.getKey()).put("millis", part.getValue()));
+            progress("fixed cost part %-40s %.3f ms", part.getKey(), part.getValue());
+        }
+    }
+
+    private double timed(Path file, FileSide side) throws Exception {
+        TimedSide timed = new TimedSide(side);
+        upload(file, timed, TransferSettings.defaults());
+        return timed.seconds();
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------------

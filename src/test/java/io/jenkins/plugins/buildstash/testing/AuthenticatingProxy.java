@@ -37,9 +37,7 @@ public final class AuthenticatingProxy implements Closeable {
     private AuthenticatingProxy(String user, String password) throws IOException {
         this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(this::acceptLoop, "authenticating-proxy-accept");
-        accept.setDaemon(true);
-        accept.start();
+        Daemons.start("authenticating-proxy-accept", this::acceptLoop);
     }
 
     public static AuthenticatingProxy start(String user, String password) throws IOException {
@@ -59,9 +57,7 @@ public final class AuthenticatingProxy implements Closeable {
             try {
                 Socket client = server.accept();
                 open.add(client);
-                Thread t = new Thread(() -> serve(client), "authenticating-proxy-conn");
-                t.setDaemon(true);
-                t.start();
+                Daemons.start("authenticating-proxy-conn", () -> serve(client));
             } catch (IOException e) {
                 return; // closed
             }
@@ -157,16 +153,13 @@ public final class AuthenticatingProxy implements Closeable {
     }
 
     private static Thread pipe(InputStream from, OutputStream to) {
-        Thread t = new Thread(() -> {
+        return Daemons.start("authenticating-proxy-pipe", () -> {
             try {
                 from.transferTo(to);
             } catch (IOException e) {
                 // closed
             }
-        }, "authenticating-proxy-pipe");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        });
     }
 
     private static void skipBody(InputStream in, Map<String, String> headers) throws IOException {

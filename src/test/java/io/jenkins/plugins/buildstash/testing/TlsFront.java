@@ -47,9 +47,7 @@ public final class TlsFront implements Closeable {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(kmf.getKeyManagers(), null, null);
         server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> acceptLoop(backendPort), "tls-front-accept");
-        accept.setDaemon(true);
-        accept.start();
+        Daemons.start("tls-front-accept", () -> acceptLoop(backendPort));
     }
 
     public static TlsFront start(int backendPort, Path dir) throws Exception {
@@ -85,7 +83,7 @@ public final class TlsFront implements Closeable {
     }
 
     private static void pipe(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
+        Daemons.start("tls-front-pipe", () -> {
             try {
                 from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException e) {
@@ -98,9 +96,7 @@ public final class TlsFront implements Closeable {
                     // nothing left to do
                 }
             }
-        }, "tls-front-pipe");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     @Override
