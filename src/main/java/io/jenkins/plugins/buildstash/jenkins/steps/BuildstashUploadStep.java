@@ -399,9 +399,14 @@ public final class BuildstashUploadStep extends Step {
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
             journal.savingWith(c::saveState);
-            return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                            c.get(TaskListener.class), step.parameters(), journal)
-                    .asMap();
+            try {
+                return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                                c.get(TaskListener.class), step.parameters(), journal)
+                        .asMap();
+            } catch (InterruptedException e) {
+                // Pipeline adds what run() throws after a stop to the stop's cause and prints it: say what was stopped.
+                throw new Stopped(journal.stopped());
+            }
         }
 
         /**
@@ -421,6 +426,21 @@ public final class BuildstashUploadStep extends Step {
                     c.onFailure(e);
                 }
             });
+        }
+    }
+
+    /** The interrupt of a stopped step, printed by Pipeline as its message alone (no class name, no stack trace). */
+    static final class Stopped extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String message) {
+            super(message);
+            setStackTrace(new StackTraceElement[0]);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 
