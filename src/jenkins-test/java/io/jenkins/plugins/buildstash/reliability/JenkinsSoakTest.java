@@ -59,6 +59,7 @@ class JenkinsSoakTest {
 
     private final Map<String, AtomicInteger> figures = new ConcurrentHashMap<>();
     private final Set<String> writtenShas = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> reasons = new ConcurrentHashMap<>();
     private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
@@ -128,7 +129,7 @@ class JenkinsSoakTest {
             StringBuilder out = new StringBuilder("\n| figure (Jenkins soak, " + UPLOADS + " uploads, seed " + SEED
                     + ", " + AGENTS + " agents) | value |\n| --- | --- |\n");
             for (String f : List.of("completed byte-identical", "failed cleanly", "failed on the lost agent",
-                    "stopped by the user", "stopped after Buildstash created the build", "failed unclearly (must be 0)",
+                    "stopped before the upload began", "stopped by the user", "stopped after Buildstash created the build", "failed unclearly (must be 0)",
                     "hung (must be 0)", "corrupt builds on the emulator")) {
                 out.append("| ").append(f).append(" | ").append(figures.getOrDefault(f, new AtomicInteger()).get())
                         .append(" |\n");
@@ -142,6 +143,11 @@ class JenkinsSoakTest {
                     .append(keyFiles.size()).append(" |\n");
             out.append("| transient faults injected | ").append(faults).append(" |\n");
             out.append("| wall time | ").append((System.nanoTime() - started) / 1_000_000_000L).append(" s |\n");
+            out.append("\nWhy the builds that failed cleanly failed:\n\n| last error line (ids and numbers masked) | builds |\n"
+                    + "| --- | --- |\n");
+            reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> out.append("| ").append(e.getKey().replace("|", "\\|")).append(" | ").append(e.getValue())
+                            .append(" |\n"));
             System.out.println(out);
             problems.forEach(p -> System.out.println("problem: " + p));
 
@@ -154,6 +160,8 @@ class JenkinsSoakTest {
             assertThat(keyFiles).as("files holding the key").isEmpty();
             assertThat(figures.getOrDefault("completed byte-identical", new AtomicInteger()).get()).isPositive();
             assertThat(disconnected).isTrue();
+            assertThat(figures.getOrDefault("failed on the lost agent", new AtomicInteger()).get())
+                    .as("the upload cut short by the disconnected agent").isEqualTo(1);
         }
     }
 
@@ -164,17 +172,29 @@ class JenkinsSoakTest {
         Random random = new Random(SEED * 31 + lane);
         int count = UPLOADS / AGENTS + (lane < UPLOADS % AGENTS ? 1 : 0);
         for (int k = 0; k < count; k++) {
-            long size = random.nextInt(5) < 2
+            boolean loseAgent = lane == AGENTS - 1 && k == count / 2;
+            long size = loseAgent ? 64 * MIB : random.nextInt(5) < 2
                     ? 1 + (long) Math.pow(2, random.nextDouble() * 20) // single part: 1 byte to 1 MiB
                     : MIB + random.nextInt((int) (3 * MIB)); // multipart, up to 4 MiB
-            String sha = LifecycleFixture.writeFile(agent, job, "soak.bin", size, random.nextLong());
+            long content = random.nextLong();
+            String sha = LifecycleFixture.writeFile(agent, job, "soak.bin", size, content);
+            // Jenkins hands a build soak-N@2 (or @3) while the workspace lease of an earlier build on that agent
+            // lingers (after a stop or the lost agent); the same file waits there too.
+            for (String suffix : List.of("@2", "@3")) {
+                agent.getWorkspaceFor(job).getParent().child(job.getName() + suffix).child("soak.bin")
+                        .copyFrom(agent.getWorkspaceFor(job).child("soak.bin"));
+            }
             writtenShas.add(sha);
-            boolean loseAgent = lane == AGENTS - 1 && k == count / 2;
             boolean stop = !loseAgent && random.nextDouble() < STOPPED;
             long delay = 200 + random.nextInt(3000);
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
             if (loseAgent) {
-                Thread.sleep(Math.min(delay, 1500));
+                // Mid-upload: once the step has announced it, while its parts are under way.
+                long until = System.currentTimeMillis() + 120_000;
+                while (!logSoFar(b).contains("Uploading soak.bin") && b.isBuilding() && System.currentTimeMillis() < until) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(random.nextInt(300));
                 r.disconnectSlave(agent);
                 disconnected.set(true);
             } else if (stop) {
@@ -214,17 +234,36 @@ class JenkinsSoakTest {
             }
             return;
         }
-        if (log.contains("\tat ") || log.contains("Exception:")) {
+        if (log.contains("\tat ")) {
             count("failed unclearly (must be 0)");
             problems.add(b.getFullDisplayName() + " (" + result + ") shows a stack trace:\n" + log);
             return;
         }
-        if (result == Result.ABORTED) {
+        if (result == Result.ABORTED && !log.contains("Uploading soak.bin")) {
+            count("stopped before the upload began");
+        } else if (result == Result.ABORTED && !log.contains("Stopped uploading soak.bin")
+                && !log.contains("Stopped the Buildstash upload: the build was interrupted")) {
+            count("failed unclearly (must be 0)");
+            problems.add(b.getFullDisplayName() + " was stopped without saying what it stopped:\n" + log);
+        } else if (result == Result.ABORTED) {
             count(action != null ? "stopped after Buildstash created the build" : "stopped by the user");
         } else if (agentLost) {
             count("failed on the lost agent");
         } else {
             count("failed cleanly");
+            String reason = log.lines().filter(l -> l.startsWith("ERROR: ")).reduce((a, z) -> z).orElse("(no ERROR line)")
+                    .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}").replaceAll("\\d+", "N")
+                    .replaceAll("127\\.0\\.0\\.N:N", "{host}");
+            reasons.merge(reason, 1, Integer::sum);
+        }
+    }
+
+    /** The build's log so far; empty until the build has written its first line. */
+    private static String logSoFar(WorkflowRun b) {
+        try {
+            return b.getLog();
+        } catch (IOException notYet) {
+            return "";
         }
     }
 

@@ -115,6 +115,9 @@ class AgentLostDuringUploadTest {
                 .filter(u -> u.status().equals("OPEN")).anyMatch(u -> u.receivedParts() >= 1));
         aborted.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(aborted));
+        r.assertLogContains("Stopped uploading game.apk", aborted);
+        r.assertLogContains("the build was interrupted. Aborted the pending upload", aborted);
+        r.assertLogNotContains("\tat ", aborted);
         assertThat(LifecycleFixture.exportTable(agent.getChannel())).as("exports after an aborted transfer")
                 .doesNotContain("UrlSource");
         assertThat(emulator.pendingUploads()).extracting(PendingUploadView::id).isEmpty();

@@ -10,9 +10,9 @@ import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import io.jenkins.plugins.buildstash.emulator.BuildstashEmulator;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,9 @@ public final class LifecycleFixture {
         new Random(seed).nextBytes(bytes);
         FilePath ws = node.getWorkspaceFor(job);
         ws.mkdirs();
-        ws.child(name).copyFrom(new ByteArrayInputStream(bytes));
+        try (OutputStream out = ws.child(name).write()) {
+            out.write(bytes);
+        }
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 

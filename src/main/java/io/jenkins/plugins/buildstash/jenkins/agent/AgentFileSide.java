@@ -55,19 +55,32 @@ public final class AgentFileSide implements FileSide {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (channel instanceof Channel c && c.isClosingOrClosed()) {
-                throw agentLost(c, order, e);
+                throw agentLost(c, order);
             }
             throw e;
         }
     }
 
     /** The failure for a transfer cut short by the loss of the agent, naming it and what went wrong with it. */
-    static UploadFailure agentLost(Channel channel, TransferOrder order, Exception e) {
-        Throwable cause = channel.getCloseRequestCause();
-        String why = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    static UploadFailure agentLost(Channel channel, TransferOrder order) {
         return new UploadFailure("Lost the connection to the agent '" + channel.getName() + "' while it was sending "
-                + order.files().get(0).name() + " to Buildstash" + (why == null ? "" : " (" + why + ")")
+                + order.files().get(0).name() + " to Buildstash" + closeCause(channel)
                 + ": the upload cannot go on without the agent. Run the build again once the agent is back online");
+    }
+
+    /**
+     * Why the channel closed, when remoting says something a reader can use ("Connection reset", "Ping failed"...);
+     * nothing for remoting's own bookkeeping of an orderly close ("Command Close created at").
+     */
+    private static String closeCause(Channel channel) {
+        Throwable cause = channel.getCloseRequestCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && !m.contains("created at")) {
+                return " (" + m + ")";
+            }
+        }
+        return "";
     }
 
     /** Runs on the agent. Holds a proxy for part URLs; never the key (a test serialises it to check). */
