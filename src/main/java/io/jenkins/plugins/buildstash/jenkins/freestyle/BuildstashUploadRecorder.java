@@ -376,7 +376,15 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         } catch (InvalidUploadException e) {
             throw new AbortException(e.getMessage());
         }
-        UploadRunner.run(run, workspace, env, listener, parameters);
+        try {
+            UploadRunner.run(run, workspace, env, listener, parameters);
+        } catch (InterruptedException e) {
+            // Jenkins reports any exception from a post-build action as a failure, with a stack trace: an abort is
+            // neither. ABORTED is worse than FAILURE, so the failure Jenkins then records does not replace it.
+            run.setResult(Result.ABORTED);
+            Thread.currentThread().interrupt();
+            throw new AbortException("Buildstash: the upload stopped because the build was aborted");
+        }
     }
 
     /** The configuration with {@code ${VAR}} expanded from the build's environment. */
