@@ -90,12 +90,14 @@ class PagesTest {
         HtmlPage page = client().getPage(run);
 
         String html = page.getWebResponse().getContentAsString();
-        String text = page.asNormalizedText();
+        String text = page.asNormalizedText().replace('\u00a0', ' ');
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(text).contains("Uploaded to Buildstash:")
-                .contains("SpaceGame.zip 1.2.3 · windows · beta · ")
+                .contains("SpaceGame.zip 1.2.3 · windows · beta · 2.38 MiB")
                 .contains("Buildstash release:")
-                .contains("2.3.0 “Summer Update” · 2 build(s)");
+                .contains("2.3.0 “Summer Update” · 2 build(s)")
+                .contains("windows 2.3.0 (production)")
+                .contains("android 2.3.0 (production)");
         assertThat(html).contains("href=\"https://app.buildstash.com/builds/" + buildId + "\"")
                 .contains("href=\"buildstash-release/\"")
                 .contains("href=\"https://app.buildstash.com/builds/" + release.windowsBuildId() + "\"");
@@ -128,7 +130,8 @@ class PagesTest {
                 .contains("<code>buildstash-release/windows/SpaceGameSetup.exe</code>")
                 .contains("buildstash-release/android/space-game.apk")
                 .contains("data=\"200000\"");
-        assertThat(page.asNormalizedText()).contains("labels: approved").contains("Summer Update");
+        assertThat(page.asNormalizedText().replace('\u00a0', ' ')).contains("2.3.0 “Summer Update”")
+                .contains(" · labels: approved");
     }
 
     @Test
