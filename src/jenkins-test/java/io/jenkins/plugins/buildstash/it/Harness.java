@@ -97,7 +97,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** A Pipeline job running this script in the Groovy sandbox, as a user's job would. */
-    WorkflowJob pipeline(String name, String script) throws IOException {
+    WorkflowJob pipeline(String name, String script) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
