@@ -233,7 +233,6 @@ final class Harness implements AutoCloseable {
         leaks.addAll(tap.leaks());
         leaks.addAll(log.leaks(secrets));
         assertThat(leaks).as("places where an API key was found").isEmpty();
-        assertThat(tap.commandsSent()).as("commands the tap saw going to the agent").isPositive();
     }
 
     /** No API key in any file under JENKINS_HOME right now, while a build may be running (program.dat exists then). */
