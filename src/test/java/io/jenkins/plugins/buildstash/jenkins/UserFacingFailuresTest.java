@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.EnvVars;
+import io.jenkins.plugins.buildstash.upload.Uploader;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -36,8 +37,9 @@ class UserFacingFailuresTest {
 
     @Test
     void everyFailureWrittenForTheLogBecomesAnAbortExceptionInTheRunner() {
+        // The overload that tracks the pending upload does the work; the other only passes Tracker.NONE to it.
         JavaMethod upload = CLASSES.get(UploadRunner.class).getMethod("run", Run.class, FilePath.class, EnvVars.class,
-                TaskListener.class, UploadParameters.class);
+                TaskListener.class, UploadParameters.class, Uploader.Tracker.class);
         JavaMethod release = CLASSES.get(ReleaseRunner.class).getMethod("run", Run.class, FilePath.class,
                 TaskListener.class, ReleaseParameters.class);
         Set<JavaClass> caught = java.util.stream.Stream.of(upload, release)

@@ -7,6 +7,7 @@ import io.jenkins.plugins.buildstash.release.DownloadOrder;
 import io.jenkins.plugins.buildstash.release.DownloadReceipt;
 import io.jenkins.plugins.buildstash.release.DownloadSide;
 import io.jenkins.plugins.buildstash.release.FileDownload;
+import io.jenkins.plugins.buildstash.upload.HttpRuntime;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
@@ -45,7 +46,13 @@ public final class AgentDownloadSide implements DownloadSide {
 
         @Override
         public DownloadReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-            return new FileDownload(workspace.toPath(), order, listener.getLogger()::println).run();
+            HttpRuntime.require(ResolveFilesCallable.THIS_NODE);
+            AgentLog log = new AgentLog(listener);
+            try {
+                return new FileDownload(workspace.toPath(), order, log).run();
+            } finally {
+                log.flush();
+            }
         }
     }
 }

@@ -3,20 +3,34 @@ package io.jenkins.plugins.buildstash.jenkins.agent;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import hudson.remoting.Channel;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.buildstash.api.BuildstashException;
 import io.jenkins.plugins.buildstash.upload.FileSide;
 import io.jenkins.plugins.buildstash.upload.FileTransfer;
-import io.jenkins.plugins.buildstash.upload.UrlSource;
+import io.jenkins.plugins.buildstash.upload.HttpRuntime;
+import io.jenkins.plugins.buildstash.upload.ReleasableUrlSource;
 import io.jenkins.plugins.buildstash.upload.TransferOrder;
 import io.jenkins.plugins.buildstash.upload.TransferReceipt;
+import io.jenkins.plugins.buildstash.upload.UploadFailure;
+import io.jenkins.plugins.buildstash.upload.UrlSource;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Sends the bytes from the node that holds the workspace: the order (files and presigned URLs) travels to the agent,
- * and part URLs come back on request through a remoting proxy of the controller's {@link UrlSource}. The API key
- * stays on the controller, and no file byte crosses the remoting channel.
+ * Sends the bytes from the node that holds the workspace: the order (files, part plan, settings) travels to the
+ * agent, and part URLs come back on request through a remoting proxy of the controller's {@link UrlSource}. The API
+ * key stays on the controller, and no file byte crosses the remoting channel.
+ *
+ * <p>What the agent may call is a {@link ReleasableUrlSource}, closed as soon as {@code act} returns or throws, so
+ * that nothing the export table still holds reaches the client or its key. It is exported while the callable is
+ * serialised ({@link TransferCallable#writeReplace}), which is when remoting records exports made for one call and
+ * releases them as that call ends ({@code Channel.call}), however it ends; a closed channel drops them all. If
+ * {@code act} fails before the callable is sent, nothing was exported.
+ *
+ * <p>When the agent is lost mid-transfer, remoting aborts the call; the step then fails with a message naming the
+ * agent, and the key side aborts the pending upload.
  */
 public final class AgentFileSide implements FileSide {
 
@@ -31,21 +45,37 @@ public final class AgentFileSide implements FileSide {
     @Override
     public TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException {
         VirtualChannel channel = workspace.getChannel();
-        // On the controller's own workspace the channel hands back the object itself; on an agent, a proxy whose calls
-        // run here. Keep the reference until the transfer ends, or the export may be released early (JENKINS-23271).
-        UrlSource exported = channel == null ? urls : channel.export(UrlSource.class, urls);
-        return workspace.act(new TransferCallable(order, exported, listener));
+        try {
+            return ReleasableUrlSource.lend(urls, forwarder -> workspace.act(new TransferCallable(order, forwarder, listener)));
+        } catch (UploadFailure | BuildstashException e) {
+            // The file side's own failures say what happened; they are not about the channel.
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (channel instanceof Channel c && c.isClosingOrClosed()) {
+                throw agentLost(c, order, e);
+            }
+            throw e;
+        }
     }
 
-    /** Runs on the agent. Holds presigned URLs and a proxy for more; never the key (a test serialises it to check). */
+    /** The failure for a transfer cut short by the loss of the agent, naming it and what went wrong with it. */
+    static UploadFailure agentLost(Channel channel, TransferOrder order, Exception e) {
+        Throwable cause = channel.getCloseRequestCause();
+        String why = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+        return new UploadFailure("Lost the connection to the agent '" + channel.getName() + "' while it was sending "
+                + order.files().get(0).name() + " to Buildstash" + (why == null ? "" : " (" + why + ")")
+                + ": the upload cannot go on without the agent. Run the build again once the agent is back online");
+    }
+
+    /** Runs on the agent. Holds a proxy for part URLs; never the key (a test serialises it to check). */
     public static final class TransferCallable extends MasterToSlaveFileCallable<TransferReceipt> {
         private static final long serialVersionUID = 1L;
 
         private final TransferOrder order;
 
-        @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "Sent to the agent as the remoting proxy that"
-                + " channel.export made of the controller's UrlSource (serialisable through its invocation handler);"
-                + " the UrlSource itself, which holds the client and key, is never serialised")
+        @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "What is serialised is the remoting proxy that"
+                + " writeReplace exports in place of the controller's forwarder (serialisable through its invocation"
+                + " handler); the forwarder, and the client and key behind it, are never serialised")
         private final UrlSource urls;
         private final TaskListener listener;
 
@@ -55,9 +85,36 @@ public final class AgentFileSide implements FileSide {
             this.listener = listener;
         }
 
+        /**
+         * Sent to an agent, the callable carries a proxy of the forwarder, exported now: remoting records the exports
+         * made while a call's callable is serialised and releases them when the call ends.
+         */
+        private Object writeReplace() {
+            if (!(urls instanceof ReleasableUrlSource)) {
+                return this; // already a proxy
+            }
+            Channel channel = Channel.current();
+            if (channel == null) {
+                return this; // not sent over remoting
+            }
+            return new TransferCallable(order, channel.export(UrlSource.class, urls), listener);
+        }
+
         @Override
         public TransferReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-            return new FileTransfer(order, urls, listener.getLogger()::println).run();
+            HttpRuntime.require(ResolveFilesCallable.THIS_NODE);
+            AgentLog log = new AgentLog(listener);
+            try {
+                return new FileTransfer(order, urls, log).run();
+            } catch (NoClassDefFoundError e) {
+                UploadFailure missing = HttpRuntime.explain(e, ResolveFilesCallable.THIS_NODE);
+                if (missing != null) {
+                    throw missing;
+                }
+                throw e;
+            } finally {
+                log.flush();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildstash.jenkins.agent;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
+import io.jenkins.plugins.buildstash.upload.HttpRuntime;
 import io.jenkins.plugins.buildstash.upload.LocalFile;
 import java.io.File;
 import java.io.IOException;
@@ -9,7 +10,11 @@ import java.io.Serializable;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
-/** Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. */
+/**
+ * Finds the files to upload in the workspace, on the node that holds it. Returns names, sizes and paths only. It is
+ * the first thing an upload runs on the agent, so it first checks that the agent's Java runtime can send the files
+ * ({@link HttpRuntime}): a runtime without {@code java.net.http} is refused before a pending upload exists.
+ */
 public final class ResolveFilesCallable extends MasterToSlaveFileCallable<ResolveFilesCallable.Found> {
 
     private static final long serialVersionUID = 1L;
@@ -18,6 +23,9 @@ public final class ResolveFilesCallable extends MasterToSlaveFileCallable<Resolv
     public record Found(LocalFile primary, LocalFile expansion, List<LocalFile> metadata) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
+
+    /** How the agent-side checks name the machine they run on. */
+    static final String THIS_NODE = "the node that holds the workspace";
 
     private final String file;
     private final String expansionFile;
@@ -31,6 +39,7 @@ public final class ResolveFilesCallable extends MasterToSlaveFileCallable<Resolv
 
     @Override
     public Found invoke(File workspace, VirtualChannel channel) throws IOException {
+        HttpRuntime.require(THIS_NODE);
         LocalFile primary = WorkspaceFiles.resolveOne(workspace.toPath(), file, "file");
         LocalFile expansion = blank(expansionFile) ? null : WorkspaceFiles.resolveOne(workspace.toPath(), expansionFile, "expansionFile");
         List<LocalFile> metadata = blank(metadataArtifacts)

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.runner;
 
 import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.LatestUploads;
 import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.buildstash.upload.CiInfo;
 import io.jenkins.plugins.buildstash.upload.MetadataFile;
 import io.jenkins.plugins.buildstash.upload.Sizes;
 import io.jenkins.plugins.buildstash.upload.UploadFailure;
+import io.jenkins.plugins.buildstash.upload.UploadJournal;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.UploadSpec;
@@ -42,6 +44,12 @@ public final class UploadRunner {
 
     public static UploadResult run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UploadParameters p)
             throws IOException, InterruptedException {
+        return run(run, workspace, env, listener, p, Uploader.Tracker.NONE);
+    }
+
+    /** @param tracker told the pending upload's id while it is open (the Pipeline step keeps it across restarts) */
+    public static UploadResult run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UploadParameters p,
+            Uploader.Tracker tracker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());
@@ -53,8 +61,11 @@ public final class UploadRunner {
                     found.metadata().stream().map(f -> new MetadataFile(f, null)).toList(), options,
                     config.transferSettings(p.partConcurrency()));
             BuildstashClient client = config.client(key, log::println);
-            UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println).upload(spec);
-            BuildstashRunAction.record(run, new UploadRecord(result, System.currentTimeMillis()));
+            UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println, tracker)
+                    .upload(spec);
+            UploadRecord record = new UploadRecord(result, System.currentTimeMillis());
+            BuildstashRunAction.record(run, record);
+            LatestUploads.record(run.getParent(), record);
             report(listener, result);
             if (!result.metadataFailures().isEmpty()) {
                 // The build exists on Buildstash, but not everything the job asked for went with it.
@@ -65,6 +76,26 @@ public final class UploadRunner {
             // Each of these says what went wrong and what to do: the log shows the message alone, no stack trace.
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /**
+     * Settles the upload of a Pipeline step that a controller restart cut short (see {@link UploadJournal}): reads the
+     * key again from the credentials id, aborts the pending upload the journal names, and returns the message the step
+     * fails with.
+     */
+    public static String afterRestart(Run<?, ?> run, TaskListener listener, String credentialsId, UploadJournal journal) {
+        PrintStream log = listener.getLogger();
+        BuildstashClient client = null;
+        String why = null;
+        if (journal.pendingUploadId() != null) {
+            try {
+                client = BuildstashGlobalConfiguration.get().client(BuildstashCredentials.forRun(run, credentialsId),
+                        log::println);
+            } catch (AbortException e) {
+                why = e.getMessage();
+            }
+        }
+        return journal.afterRestart(client, why, log::println);
     }
 
     private static UploadOptions withMetadata(Run<?, ?> run, EnvVars env, UploadParameters p) {
@@ -90,11 +121,15 @@ public final class UploadRunner {
                 + (result.pendingProcessing() ? "; Buildstash is still processing it" : "") + ")");
         link(listener, "Build page: ", result.buildInfoUrl());
         link(listener, "Download page: ", result.downloadUrl());
-        List<String> failures = result.metadataFailures();
-        if (!failures.isEmpty()) {
-            log.println("Warning: " + failures.size() + " metadata artifact(s) could not be attached: "
-                    + String.join("; ", failures));
+        if (!result.metadataFailures().isEmpty()) {
+            log.println("Warning: " + metadataWarning(result));
         }
+    }
+
+    /** Why the run is unstable, when metadata artifacts could not be attached: for the log and the stage views. */
+    public static String metadataWarning(UploadResult result) {
+        List<String> failures = result.metadataFailures();
+        return failures.size() + " metadata artifact(s) could not be attached: " + String.join("; ", failures);
     }
 
     private static void link(TaskListener listener, String label, String url) throws IOException {

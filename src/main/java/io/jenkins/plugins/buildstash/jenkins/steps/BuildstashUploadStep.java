@@ -1,24 +1,34 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
+import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
+import io.jenkins.plugins.buildstash.upload.UploadJournal;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -52,6 +62,8 @@ public final class BuildstashUploadStep extends Step {
     private String customBuildNumber;
     private String labels;
     private String architectures;
+    private List<String> labelList;
+    private List<String> architectureList;
     private String notes;
     private String customTarget;
     private Integer partConcurrency;
@@ -204,6 +216,26 @@ public final class BuildstashUploadStep extends Step {
         this.architectures = TextInputs.blankToNull(architectures);
     }
 
+    /** The Pipeline list form of {@code labels}: each element is one label as it is, commas and quotes included. */
+    public List<String> getLabelList() {
+        return labelList;
+    }
+
+    @DataBoundSetter
+    public void setLabelList(List<String> labelList) {
+        this.labelList = labelList == null || labelList.isEmpty() ? null : List.copyOf(labelList);
+    }
+
+    /** The Pipeline list form of {@code architectures}. */
+    public List<String> getArchitectureList() {
+        return architectureList;
+    }
+
+    @DataBoundSetter
+    public void setArchitectureList(List<String> architectureList) {
+        this.architectureList = architectureList == null || architectureList.isEmpty() ? null : List.copyOf(architectureList);
+    }
+
     public String getNotes() {
         return notes;
     }
@@ -340,7 +372,7 @@ public final class BuildstashUploadStep extends Step {
     }
 
     /** Everything configured, as plain values. */
-    UploadParameters parameters() {
+    UploadParameters parameters() throws InvalidUploadException {
         UploadOptions options = UploadOptions.builder()
                 .applicationId(applicationId)
                 .platform(platform)
@@ -349,8 +381,8 @@ public final class BuildstashUploadStep extends Step {
                 .versionExtra(versionExtra)
                 .versionMeta(versionMeta)
                 .customBuildNumber(customBuildNumber)
-                .labels(TextInputs.list(labels))
-                .architectures(TextInputs.list(architectures))
+                .labels(TextInputs.listOption("labels", labels, labelList))
+                .architectures(TextInputs.listOption("architectures", architectures, architectureList))
                 .notes(notes)
                 .customTarget(customTarget)
                 .ci(new CiInfo(ciPipeline, ciRunId, ciRunUrl, ciBuildDuration))
@@ -366,24 +398,79 @@ public final class BuildstashUploadStep extends Step {
         return new Execution(context, this);
     }
 
-    /** Runs the upload on a background thread; aborting the build interrupts it, which cancels the transfer. */
+    /**
+     * Runs the upload on a background thread; aborting the build interrupts it, which cancels the transfer.
+     *
+     * <p>A controller restart stops the transfer (the agent's channel closes with the old JVM). The execution is kept
+     * in the build's {@code program.dat} with the credentials id and an {@link UploadJournal} that names the pending
+     * upload while one is open (saved as soon as it opens, never the key). On resume it does not upload again: it
+     * aborts that pending upload, with the key read again from the credentials, and fails with a message saying so.
+     * Resuming would need the ETags of the parts already stored, which stay on the agent until the transfer returns,
+     * and Buildstash cannot say which parts it holds; {@link UploadJournal} gives the reasons in full.
+     */
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         // Not serialised into program.dat: the step is configuration the run can rebuild, and holds no secret anyway.
         private final transient BuildstashUploadStep step;
+        // Kept across a restart, to settle the pending upload: an id and a file pattern, no secret.
+        private final String credentialsId;
+        private final UploadJournal journal;
 
         Execution(StepContext context, BuildstashUploadStep step) {
             super(context);
             this.step = step;
+            this.credentialsId = step.getCredentialsId();
+            this.journal = new UploadJournal(step.getFile());
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                            c.get(TaskListener.class), step.parameters())
-                    .asMap();
+            UploadParameters parameters;
+            try {
+                parameters = step.parameters();
+            } catch (InvalidUploadException e) {
+                throw new AbortException(e.getMessage());
+            }
+            journal.savingWith(c::saveState);
+            try {
+                UploadResult result = UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                        c.get(TaskListener.class), parameters, journal);
+                if (!result.metadataFailures().isEmpty()) {
+                    // The run is UNSTABLE already; stage views read the step's own node, as for the unstable step.
+                    FlowNode node = c.get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(UploadRunner.metadataWarning(result)));
+                    }
+                }
+                return result.asMap();
+            } catch (InterruptedException e) {
+                // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
+                // beside it: an AbortException is printed as its message, anything else with its stack trace.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "the Buildstash upload"));
+            }
+        }
+
+        /**
+         * Replaces {@link SynchronousNonBlockingStepExecution#onResume}, which fails the step and leaves the pending
+         * upload open. Calls Buildstash, so it runs on Jenkins' timer pool rather than the thread resuming the program.
+         */
+        @Override
+        public void onResume() {
+            StepContext c = getContext();
+            Timer.get().submit(() -> {
+                try {
+                    // A program saved by a version of the plugin that kept no journal: nothing to settle.
+                    UploadJournal j = journal != null ? journal : new UploadJournal("the file");
+                    c.onFailure(new AbortException(UploadRunner.afterRestart(c.get(Run.class), c.get(TaskListener.class),
+                            credentialsId, j)));
+                } catch (Exception | LinkageError e) {
+                    c.onFailure(e);
+                }
+            });
         }
     }
 
@@ -420,7 +507,17 @@ public final class BuildstashUploadStep extends Step {
 
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+            return FormChecks.filePattern(item, value, "file", true);
+        }
+
+        @POST
+        public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "expansionFile", false);
+        }
+
+        @POST
+        public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
         @POST
@@ -463,9 +560,10 @@ public final class BuildstashUploadStep extends Step {
             return FormChecks.notes(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }
