@@ -107,6 +107,9 @@ class AbortTest {
         assertThat(h.emulator.abortedUploadIds()).containsExactly(uploads.get(0).id());
         assertThat(h.emulator.storedBuilds()).isEmpty();
         r.assertLogContains("Aborted the pending upload " + uploads.get(0).id(), run);
+        // One line says so, without the stack trace of the interrupt.
+        r.assertLogContains("Stopped uploading huge.pak", run);
+        r.assertLogNotContains("java.lang.InterruptedException", run);
         // The agent stopped sending: give a part that was wrongly started late the time to show in the request log,
         // then check that none began after the stop (those in flight then were cut off).
         Instant stopped = Instant.now().minus(took);

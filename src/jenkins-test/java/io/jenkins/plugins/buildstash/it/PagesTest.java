@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.buildstash.it.Harness.SeededRelease;
 import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
 import io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashReleaseDownloadBuilder;
 import io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashUploadRecorder;
+import io.jenkins.plugins.buildstash.jenkins.steps.BuildstashReleaseStep;
+import io.jenkins.plugins.buildstash.jenkins.steps.BuildstashUploadStep;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -15,6 +18,8 @@ import org.htmlunit.WebClientUtil;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
@@ -85,12 +90,14 @@ class PagesTest {
         HtmlPage page = client().getPage(run);
 
         String html = page.getWebResponse().getContentAsString();
-        String text = page.asNormalizedText();
+        String text = page.asNormalizedText().replace('\u00a0', ' ');
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(text).contains("Uploaded to Buildstash:")
-                .contains("SpaceGame.zip 1.2.3 · windows · beta · ")
+                .contains("SpaceGame.zip 1.2.3 · windows · beta · 2.38 MiB")
                 .contains("Buildstash release:")
-                .contains("2.3.0 “Summer Update” · 2 build(s)");
+                .contains("2.3.0 “Summer Update” · 2 build(s)")
+                .contains("windows 2.3.0 (production)")
+                .contains("android 2.3.0 (production)");
         assertThat(html).contains("href=\"https://app.buildstash.com/builds/" + buildId + "\"")
                 .contains("href=\"buildstash-release/\"")
                 .contains("href=\"https://app.buildstash.com/builds/" + release.windowsBuildId() + "\"");
@@ -123,7 +130,8 @@ class PagesTest {
                 .contains("<code>buildstash-release/windows/SpaceGameSetup.exe</code>")
                 .contains("buildstash-release/android/space-game.apk")
                 .contains("data=\"200000\"");
-        assertThat(page.asNormalizedText()).contains("labels: approved").contains("Summer Update");
+        assertThat(page.asNormalizedText().replace('\u00a0', ' ')).contains("2.3.0 “Summer Update”")
+                .contains(" · labels: approved");
     }
 
     @Test
@@ -186,6 +194,36 @@ class PagesTest {
         HtmlPage reference = wc.getPage(job, "pipeline-syntax/html");
         assertThat(reference.getWebResponse().getContentAsString()).contains("buildstashUpload")
                 .contains("buildstashRelease").contains("versionMajor").contains("downloadPlatforms");
+    }
+
+    @Test
+    void theHelpOfEveryFieldOfEveryFormIsServed() throws Exception {
+        JenkinsRule.WebClient wc = client().withThrowExceptionOnFailingStatusCode(false);
+        List<String> missing = new java.util.ArrayList<>();
+        int served = 0;
+        for (Class<?> type : List.of(BuildstashUploadStep.class, BuildstashUploadRecorder.class,
+                BuildstashReleaseStep.class, BuildstashReleaseDownloadBuilder.class)) {
+            for (DescribableParameter parameter : DescribableModel.of(type).getParameters()) {
+                served += help(wc, type.getName(), parameter.getName(), missing);
+            }
+        }
+        for (String field : List.of("baseUrl", "credentialsId", "partConcurrency", "retryAttempts",
+                "connectTimeoutSeconds", "requestTimeoutSeconds", "stallTimeoutSeconds")) {
+            served += help(wc, BuildstashGlobalConfiguration.class.getName(), field, missing);
+        }
+        assertThat(missing).as("fields without help").isEmpty();
+        // 30 upload options, the same plus onlyIfSuccessful, 9 release options, 8 without download, 7 global settings.
+        assertThat(served).isEqualTo(30 + 31 + 9 + 8 + 7);
+    }
+
+    private static int help(JenkinsRule.WebClient wc, String descriptor, String field, List<String> missing)
+            throws Exception {
+        var response = wc.goTo("descriptor/" + descriptor + "/help/" + field, null).getWebResponse();
+        if (response.getStatusCode() != 200 || response.getContentAsString().isBlank()) {
+            missing.add(descriptor + "#" + field + " (HTTP " + response.getStatusCode() + ")");
+            return 0;
+        }
+        return 1;
     }
 
     /** Picks the step in the snippet generator's list, which renders its form on demand. */

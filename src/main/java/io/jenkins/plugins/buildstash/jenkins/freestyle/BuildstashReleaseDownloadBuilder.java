@@ -18,6 +18,7 @@ import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
+import io.jenkins.plugins.buildstash.release.TargetLayout;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -110,7 +111,9 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
 
     @DataBoundSetter
     public void setTargetFolder(String targetFolder) {
-        this.targetFolder = TextInputs.blankToNull(targetFolder);
+        // The form shows the default folder in the box: left as it is, it is no choice, so snippets and saved jobs omit it.
+        String folder = TextInputs.blankToNull(targetFolder);
+        this.targetFolder = TargetLayout.DEFAULT_FOLDER.equals(folder) ? null : folder;
     }
 
     public String getDownloadPlatforms() {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
 import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
+import io.jenkins.plugins.buildstash.release.TargetLayout;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +122,9 @@ public final class BuildstashReleaseStep extends Step {
 
     @DataBoundSetter
     public void setTargetFolder(String targetFolder) {
-        this.targetFolder = TextInputs.blankToNull(targetFolder);
+        // The form shows the default folder in the box: left as it is, it is no choice, so snippets and saved jobs omit it.
+        String folder = TextInputs.blankToNull(targetFolder);
+        this.targetFolder = TargetLayout.DEFAULT_FOLDER.equals(folder) ? null : folder;
     }
 
     public String getDownloadPlatforms() {
