@@ -12,6 +12,7 @@ import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import io.jenkins.plugins.buildstash.api.model.UploadInstructions;
 import io.jenkins.plugins.buildstash.api.model.VerifiedUpload;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -136,12 +137,13 @@ public final class Uploader {
             if (verified) {
                 throw e;
             }
-            // One line for the log, not two: the stop and what became of the pending upload.
-            String aborted = abort(api, pending);
-            tracker.settled(pending, null);
-            throw new UploadInterruptedException("Stopped uploading " + describe(spec) + ": the build was interrupted. "
-                    + aborted);
+            throw stopped(api, spec, pending, e);
         } catch (IOException | RuntimeException e) {
+            if (!verified && (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted())) {
+                // An interrupt can surface as an I/O error: interrupting a thread that reads a file closes its channel,
+                // and the other parts then fail on the closed channel. It is still the build being stopped.
+                throw stopped(api, spec, pending, e);
+            }
             if (!verified) {
                 log.accept(abort(api, pending));
                 tracker.settled(pending, null);
@@ -297,6 +299,16 @@ public final class Uploader {
                 throw e;
             }
         }
+    }
+
+    /** One line for the log, not two: the stop and what became of the pending upload. */
+    private UploadInterruptedException stopped(BuildstashClient api, UploadSpec spec, String pending, Exception cause) {
+        String aborted = abort(api, pending);
+        tracker.settled(pending, null);
+        UploadInterruptedException stopped = new UploadInterruptedException("Stopped uploading " + describe(spec)
+                + ": the build was interrupted. " + aborted);
+        stopped.initCause(cause);
+        return stopped;
     }
 
     /**

@@ -12,6 +12,9 @@ import io.jenkins.plugins.buildstash.emulator.StoredBuild;
 import io.jenkins.plugins.buildstash.testing.ApiFixture;
 import io.jenkins.plugins.buildstash.testing.Files2;
 import io.jenkins.plugins.buildstash.testing.SecretLedger;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedByInterruptException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -184,6 +187,33 @@ class UploaderTest {
                 + " the build was interrupted. Aborted the pending upload " + api.emulator.abortedUploadIds().get(0)
                 + " on Buildstash");
         assertThat(log).noneMatch(line -> line.contains("Aborted the pending upload"));
+        assertThat(api.emulator.storedBuilds()).isEmpty();
+    }
+
+    /**
+     * Interrupting a thread that reads the file closes its channel, so a stop can surface as an I/O error rather than
+     * an InterruptedException (seen inside Jenkins with the file side on the controller): it is still a stop.
+     */
+    @Test
+    void anInterruptThatSurfacesAsAClosedFileChannelIsStillAStop() throws Exception {
+        for (IOException surfaced : List.<IOException>of(new ClosedChannelException(), new ClosedByInterruptException())) {
+            int abortedBefore = api.emulator.abortedUploadIds().size();
+            FileSide interrupted = (order, urls) -> {
+                if (surfaced instanceof ClosedChannelException && !(surfaced instanceof ClosedByInterruptException)) {
+                    Thread.currentThread().interrupt();
+                }
+                throw surfaced;
+            };
+            Throwable e = catchThrowable(() -> new Uploader(api.appClient(), interrupted, log::add)
+                    .upload(spec(Files2.random(dir, "a.apk", 10, 1), null)));
+            Thread.interrupted();
+
+            assertThat(e).as(surfaced.getClass().getSimpleName()).isInstanceOf(UploadInterruptedException.class)
+                    .hasMessageStartingWith("Stopped uploading a.apk (10 B): the build was interrupted. Aborted the"
+                            + " pending upload")
+                    .hasCause(surfaced);
+            assertThat(api.emulator.abortedUploadIds()).hasSize(abortedBefore + 1);
+        }
         assertThat(api.emulator.storedBuilds()).isEmpty();
     }
 
