@@ -10,6 +10,16 @@ public class EnvVars extends TreeMap<String, String> {
 
     public EnvVars(@NonNull Map<String, String> m) {}
 
+    /** The real class refuses a null value with an IllegalArgumentException naming the key. */
+    @Override
+    public String put(String key, String value) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    public void putIfNotNull(String key, String value) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
     public String expand(String s) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }

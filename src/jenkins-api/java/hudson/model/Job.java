@@ -4,8 +4,8 @@ package hudson.model;
 import hudson.ExtensionPoint;
 
 /**
- * The real class extends AbstractItem, which declares getName, getFullName, getFullDisplayName and getUrl (declared
- * here instead: calls are compiled against the receiver's type, Job, either way), and also implements
+ * The real class extends AbstractItem, which declares getName, getFullName, getFullDisplayName, getUrl and
+ * getRootDir (declared here instead: calls are compiled against the receiver's type, Job, either way), and also implements
  * StaplerOverridable, ModelObjectWithChildren and HasWidgets; nothing here uses them.
  */
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
@@ -30,6 +30,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     @Override
     public final String getUrl() {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    public java.io.File getRootDir() {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 

@@ -15,4 +15,14 @@ public class CredentialsMatchers {
     public static CredentialsMatcher withId(@NonNull String id) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
+
+    @NonNull
+    public static CredentialsMatcher not(@NonNull CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
+
+    @NonNull
+    public static CredentialsMatcher withScope(@NonNull CredentialsScope scope) {
+        throw new UnsupportedOperationException("Jenkins API compile-time surface");
+    }
 }

@@ -12,7 +12,6 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.Permission;
-import hudson.util.ListBoxModel;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
@@ -33,13 +32,6 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     @NonNull
     public static <C extends Credentials> List<C> lookupCredentialsInItem(@NonNull Class<C> type, @Nullable Item item,
             @Nullable Authentication authentication, @Nullable List<DomainRequirement> domainRequirements) {
-        throw new UnsupportedOperationException("Jenkins API compile-time surface");
-    }
-
-    @NonNull
-    public static <C extends IdCredentials> ListBoxModel listCredentialsInItem(@NonNull Class<C> type,
-            @Nullable Item item, @Nullable Authentication authentication,
-            @Nullable List<DomainRequirement> domainRequirements, @Nullable CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("Jenkins API compile-time surface");
     }
 

@@ -242,7 +242,7 @@ class JenkinsSoakTest {
         }
         if (result == Result.ABORTED && !log.contains("Uploading soak.bin")) {
             count("stopped before the upload began");
-        } else if (result == Result.ABORTED && !log.contains("buildstashUpload was stopped while sending soak.bin")) {
+        } else if (result == Result.ABORTED && !log.contains("Stopped uploading soak.bin")) {
             count("failed unclearly (must be 0)");
             problems.add(b.getFullDisplayName() + " was stopped without saying what it stopped:\n" + log);
         } else if (result == Result.ABORTED) {

@@ -32,6 +32,22 @@ public final class ApiKey {
         return "Bearer " + value;
     }
 
+    /**
+     * A SHA-256 of the base URL and the key, in hex: names the key in memories (such as what kind it is) without
+     * holding it. The key is random and long, so the digest does not lead back to it.
+     */
+    String fingerprint(java.net.URI base) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(base.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
     /** For scrubbing a server message that might echo the key. */
     String scrub(String text) {
         return Redact.text(text, value);

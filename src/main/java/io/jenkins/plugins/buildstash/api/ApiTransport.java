@@ -31,6 +31,7 @@ import javax.net.ssl.SSLException;
 final class ApiTransport {
 
     private static final Pattern SCOPE = Pattern.compile("requires '([a-z_]+:[a-z]+)' scope");
+    private static final Pattern PENDING_UPLOAD_ID = Pattern.compile("\"(?:metadata_)?pending_upload_id\"\\s*:\\s*\"([0-9A-Za-z-]{1,64})\"");
 
     /** One API call. {@code what} names the resource for messages, e.g. "build 'b9' of application 'a1'". */
     record Call(String method, String path, Map<String, String> query, Object body, RetryPolicy.CallKind kind, String what) {
@@ -46,12 +47,14 @@ final class ApiTransport {
     private final String userAgent;
     private final Retrier retrier;
     private final Clock clock;
+    private final ProxySettings proxy;
 
-    ApiTransport(URI base, ApiKey key, HttpClient http, Duration requestTimeout, String userAgent, Retrier retrier,
-            Clock clock) {
+    ApiTransport(URI base, ApiKey key, HttpClient http, ProxySettings proxy, Duration requestTimeout, String userAgent,
+            Retrier retrier, Clock clock) {
         this.base = base;
         this.key = key;
         this.http = http;
+        this.proxy = proxy;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
         this.retrier = retrier;
@@ -66,6 +69,14 @@ final class ApiTransport {
         return retrier;
     }
 
+    HttpClient http() {
+        return http;
+    }
+
+    String keyFingerprint() {
+        return key.fingerprint(base);
+    }
+
     /** The parsed JSON body (a NullNode when empty), after retries. */
     JsonNode call(Call call, RetryBudget budget) throws IOException, InterruptedException {
         HttpRequest request = build(call);
@@ -73,11 +84,18 @@ final class ApiTransport {
     }
 
     private HttpRequest build(Call call) throws BuildstashException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(call))
+        URI uri = uri(call);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Authorization", key.authorizationHeader())
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
+        String proxyAuthorization = proxy == null ? null : proxy.proxyAuthorization();
+        // Only on requests the proxy carries: a bypassed host would receive the proxy's password itself. The JDK keeps
+        // the header off requests inside a CONNECT tunnel and sends it on the CONNECT (see proxyRefused).
+        if (proxyAuthorization != null && proxy.route().appliesTo(uri)) {
+            b.header("Proxy-Authorization", proxyAuthorization);
+        }
         if (call.body() == null) {
             b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {
@@ -109,21 +127,21 @@ final class ApiTransport {
     }
 
     private JsonNode exchange(Call call, HttpRequest request) throws BuildstashException, InterruptedException {
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw networkFailure(call, e);
         }
         int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        String body = Json.text(response.body());
         if (status >= 200 && status < 300) {
             return parseSuccess(call, response, body);
         }
         throw errorStatus(call, response, body);
     }
 
-    private JsonNode parseSuccess(Call call, HttpResponse<String> response, String body) throws BuildstashException {
+    private JsonNode parseSuccess(Call call, HttpResponse<?> response, String body) throws BuildstashException {
         if (body.isBlank()) {
             return NullNode.getInstance();
         }
@@ -136,13 +154,19 @@ final class ApiTransport {
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BuildstashException("Buildstash at " + hostOf(response) + " answered " + call.operation()
-                    + " with HTTP " + response.statusCode() + " but the JSON body was cut off or malformed",
-                    call.operation(), null, Failure.of(Failure.Type.MALFORMED_RESPONSE));
+            BuildstashException malformed = new BuildstashException("Buildstash at " + hostOf(response) + " answered "
+                    + call.operation() + " with HTTP " + response.statusCode() + " but the JSON body was cut off or"
+                    + " malformed", call.operation(), null, Failure.of(Failure.Type.MALFORMED_RESPONSE));
+            // The answer may still name what Buildstash created, so that it can be cleaned up.
+            Matcher id = PENDING_UPLOAD_ID.matcher(body);
+            if (id.find()) {
+                malformed.pendingUploadIdSeen(id.group(1));
+            }
+            throw malformed;
         }
     }
 
-    private BuildstashException errorStatus(Call call, HttpResponse<String> response, String body) {
+    private BuildstashException errorStatus(Call call, HttpResponse<?> response, String body) {
         int status = response.statusCode();
         String op = call.operation();
         JsonNode json = tryParse(body);
@@ -175,6 +199,8 @@ final class ApiTransport {
                 return new BuildstashException("Buildstash denied access to " + call.what() + " (HTTP 403 on " + op
                         + "): " + said + ". An application key reaches only its own application: check the"
                         + " application id, or use a key that can reach it", op, serverMessage, failure);
+            case 407:
+                return proxyRefused(call, response);
             case 404:
                 return new BuildstashException("Buildstash found no " + call.what() + " (HTTP 404 on " + op
                         + "): check the id or name, and that the API key can see it", op, serverMessage, failure);
@@ -193,6 +219,33 @@ final class ApiTransport {
                 return new BuildstashException("Buildstash " + kind + " (HTTP " + status + " on " + op + "): " + said,
                         op, serverMessage, failure);
         }
+    }
+
+    /**
+     * The proxy, not Buildstash, refused the request. Through a CONNECT tunnel (https) Java sends Basic proxy
+     * credentials only when {@code jdk.http.auth.tunneling.disabledSchemes} does not list Basic, and its default does:
+     * then the credentials never left this JVM, which the message says.
+     */
+    private BuildstashException proxyRefused(Call call, HttpResponse<?> response) {
+        String op = call.operation();
+        String why;
+        if (proxy == null || proxy.proxyAuthorization() == null) {
+            why = "no proxy user is configured: set the proxy's user and password";
+        } else if ("https".equalsIgnoreCase(response.uri().getScheme()) && basicDisabledOnTunnels()) {
+            why = "Java does not send Basic proxy credentials through https tunnels unless the JVM is started with"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (empty); start it so, or let the proxy allow "
+                    + response.uri().getHost() + " without credentials";
+        } else {
+            why = "the proxy refused the user and password: check them";
+        }
+        return new BuildstashException("The HTTP proxy asked for credentials (HTTP 407 on " + op + "): " + why, op, null,
+                Failure.of(Failure.Type.PERMANENT));
+    }
+
+    private static boolean basicDisabledOnTunnels() {
+        // Unset means the JDK's net.properties default, which is "Basic".
+        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+        return disabled == null || disabled.toLowerCase(java.util.Locale.ROOT).contains("basic");
     }
 
     private Map<String, List<String>> fieldErrors(JsonNode json) {
@@ -263,10 +316,11 @@ final class ApiTransport {
         }
     }
 
-    private static boolean looksLikeHtml(HttpResponse<String> response, String body) {
+    /** A body that starts like JSON is read as JSON whatever its Content-Type says; one that starts with '<' is not. */
+    private static boolean looksLikeHtml(HttpResponse<?> response, String body) {
         String type = response.headers().firstValue("Content-Type").orElse("");
         String start = body.stripLeading();
-        return type.contains("html") || start.startsWith("<");
+        return start.startsWith("<") || type.contains("html") && !start.startsWith("{") && !start.startsWith("[");
     }
 
     private static String hostOf(HttpResponse<?> response) {

@@ -75,6 +75,16 @@ public final class BuildstashClient {
         return transport.retrier();
     }
 
+    /** Names this client's key and base URL without holding the key: a SHA-256 of both, in hex. */
+    public String keyFingerprint() {
+        return transport.keyFingerprint();
+    }
+
+    /** The HTTP client the calls go through (shared with other clients of the same settings). */
+    public HttpClient httpClient() {
+        return transport.http();
+    }
+
     // ---- Workspace -----------------------------------------------------------------------------------------------
 
     /** {@code GET /workspace}: no scope needed, so it is the cheapest way to check a key. */
@@ -233,7 +243,32 @@ public final class BuildstashClient {
         String what = request.applicationId() == null
                 ? "the API key's application"
                 : "application '" + request.applicationId() + "'";
-        return flat(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), UploadInstructions.class);
+        return created(post("/upload/request", request, CallKind.CREATE_UPLOAD, what), "pending_upload_id",
+                UploadInstructions.class, "POST /upload/request", "an upload answer (a primary_file with its upload"
+                        + " instructions)");
+    }
+
+    /**
+     * The answer of a call that created a pending upload, read only once it names that upload; when the rest cannot be
+     * read, the failure carries the id so that the caller can abort it.
+     */
+    private <T> T created(JsonNode body, String idField, Class<T> type, String operation, String shape)
+            throws BuildstashException {
+        JsonNode id = body.path(idField);
+        if (!id.isTextual() || id.asText().isBlank()) {
+            throw new BuildstashException("Buildstash answered " + operation + " without a " + idField + ", so the"
+                    + " upload cannot go on" + (id.isMissingNode() ? "" : " (it sent " + Redact.text(String.valueOf(id))
+                    + ")"), operation, null, Failure.of(Failure.Type.PERMANENT));
+        }
+        try {
+            return flat(body, type);
+        } catch (BuildstashException e) {
+            BuildstashException unreadable = new BuildstashException("Buildstash answered " + operation + " with a"
+                    + " body that does not have the shape of " + shape + ", so the upload was stopped", operation, null,
+                    Failure.of(Failure.Type.PERMANENT));
+            unreadable.pendingUploadIdSeen(id.asText());
+            throw unreadable;
+        }
     }
 
     /** A presigned URL for part {@code partNumber} (from 1) of the primary file; {@code contentLength} must be exact. */
@@ -281,8 +316,10 @@ public final class BuildstashClient {
 
     public MetadataUploadInstructions requestMetadataUpload(MetadataUploadRequest request)
             throws IOException, InterruptedException {
-        return flat(post("/upload/metadata/request", request, CallKind.IDEMPOTENT_API, "metadata upload request"),
-                MetadataUploadInstructions.class);
+        // Each success creates a pending metadata upload: repeated only when that certainly did not happen.
+        return created(post("/upload/metadata/request", request, CallKind.CREATE_UPLOAD, "metadata upload request"),
+                "metadata_pending_upload_id", MetadataUploadInstructions.class, "POST /upload/metadata/request",
+                "a metadata upload answer (presigned_upload_data with its URL)");
     }
 
     /** @return the new metadata artifact's id */
@@ -419,6 +456,8 @@ public final class BuildstashClient {
         private final ApiKey key;
         private URI baseUrl = URI.create(ApiBaseUrl.DEFAULT);
         private HttpClient httpClient;
+        private ProxySettings proxy;
+        private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy policy = RetryPolicy.standard();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -446,6 +485,21 @@ public final class BuildstashClient {
                         + " (HttpClient.Redirect.NEVER): a redirect would carry the API key to another place");
             }
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * API calls go through this proxy (null: this JVM's own proxy settings). Its credentials are sent in a
+         * {@code Proxy-Authorization} header on the calls it carries, never through an authenticator (JDK-8326949).
+         */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** How long connecting may take; only used when no {@link #httpClient} is given. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
             return this;
         }
 
@@ -487,10 +541,12 @@ public final class BuildstashClient {
         }
 
         public BuildstashClient build() {
-            HttpClient http = httpClient != null ? httpClient : HttpClients.forApi(null, Duration.ofSeconds(10));
+            HttpClient http = httpClient != null
+                    ? httpClient
+                    : HttpClients.forApi(proxy == null ? null : proxy.route(), connectTimeout);
             Retrier retrier = new Retrier(policy, sleeper, random, log);
-            return new BuildstashClient(
-                    new ApiTransport(baseUrl, key, http, requestTimeout, userAgent, retrier, clock), RetryBudget.standard());
+            return new BuildstashClient(new ApiTransport(baseUrl, key, http, proxy, requestTimeout, userAgent, retrier,
+                    clock), RetryBudget.standard());
         }
     }
 }

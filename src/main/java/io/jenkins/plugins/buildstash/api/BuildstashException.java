@@ -15,6 +15,7 @@ public class BuildstashException extends IOException {
     private final Failure failure;
     private volatile int attempts = 1;
     private volatile String giveUpReason;
+    private volatile String pendingUploadIdSeen;
 
     /**
      * @param message what happened and what to do, shown to the user as is
@@ -58,6 +59,18 @@ public class BuildstashException extends IOException {
 
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * The id of a pending upload that this failed answer named although it could not be read in full, or null: the
+     * caller aborts it, so that a malformed answer leaves nothing behind.
+     */
+    public String pendingUploadIdSeen() {
+        return pendingUploadIdSeen;
+    }
+
+    void pendingUploadIdSeen(String id) {
+        this.pendingUploadIdSeen = id;
     }
 
     void recordGiveUp(int attempts, String reason) {

@@ -1,69 +1,35 @@
 package io.jenkins.plugins.buildstash.api;
 
-import java.io.IOException;
-import java.io.Serializable;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * An HTTP proxy, as a value that can travel to an agent: Jenkins applies its proxy only inside the controller JVM, so an
- * agent rebuilds it from this. {@code noProxyHosts} are patterns with {@code *} wildcards, as Jenkins takes them.
+ * The controller's HTTP proxy with its credentials, for API calls. Deliberately not {@link java.io.Serializable}: the
+ * password never travels to an agent (agents get at most the {@link ProxyRoute}).
+ *
+ * <p>The credentials go in a {@code Proxy-Authorization} header the client adds itself, never through an
+ * {@link java.net.Authenticator}: on Java 17 and 21 a client with an authenticator drops the {@code Authorization}
+ * header it was given (JDK-8326949), so every API call would be refused as a bad key.
  */
-public record ProxySettings(String host, int port, List<String> noProxyHosts, String username, String password)
-        implements Serializable {
+public record ProxySettings(ProxyRoute route, String username, String password) {
 
-    private static final long serialVersionUID = 1L;
-
-    public ProxySettings {
-        noProxyHosts = noProxyHosts == null ? List.of() : List.copyOf(noProxyHosts);
+    public static ProxySettings of(String host, int port, List<String> noProxyHosts, String username, String password) {
+        return new ProxySettings(new ProxyRoute(host, port, noProxyHosts), username, password);
     }
 
-    ProxySelector selector() {
-        Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
-        List<Pattern> bypass = noProxyHosts.stream()
-                .map(String::trim)
-                .filter(p -> !p.isEmpty())
-                .map(p -> Pattern.compile(Pattern.quote(p.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q")))
-                .toList();
-        return new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                String h = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-                return bypass.stream().anyMatch(p -> p.matcher(h).matches()) ? List.of(Proxy.NO_PROXY) : List.of(proxy);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-                // The client reports the failure itself.
-            }
-        };
-    }
-
-    /** Answers only the proxy's own challenge, never a server's. */
-    Authenticator authenticator() {
+    /** The {@code Proxy-Authorization} value (Basic), or null without a user. */
+    String proxyAuthorization() {
         if (username == null || username.isEmpty()) {
             return null;
         }
-        char[] secret = password == null ? new char[0] : password.toCharArray();
-        return new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(username, secret) : null;
-            }
-        };
+        String pair = username + ":" + (password == null ? "" : password);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String toString() {
-        return "ProxySettings[" + host + ":" + port + ", noProxy=" + noProxyHosts
+        return "ProxySettings[" + route.host() + ":" + route.port() + ", noProxy=" + route.noProxyHosts()
                 + (username == null ? "" : ", user=" + username + ", password=****") + "]";
     }
 }

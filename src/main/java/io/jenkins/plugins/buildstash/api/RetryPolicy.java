@@ -114,7 +114,9 @@ public final class RetryPolicy implements Serializable {
         }
         Duration retryAfter = failure.retryAfter();
         if (retryAfter != null && retryAfter.compareTo(limits.longestRetryAfter()) > 0) {
-            return Decision.giveUp("Buildstash asked to wait " + retryAfter.toSeconds() + " s, longer than the "
+            // Storage (S3, R2 or a customer's bucket) and Buildstash throttle apart: the user must know which one asked.
+            String asker = kind == CallKind.STORAGE ? "storage" : "Buildstash";
+            return Decision.giveUp(asker + " asked to wait " + retryAfter.toSeconds() + " s, longer than the "
                     + limits.longestRetryAfter().toSeconds() + " s we wait at most");
         }
         int cost = failure.isThrottled()

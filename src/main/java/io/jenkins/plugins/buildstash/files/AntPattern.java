@@ -3,7 +3,6 @@ package io.jenkins.plugins.buildstash.files;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,28 +15,24 @@ import java.util.regex.Pattern;
  */
 final class AntPattern {
 
-    /**
-     * Version-control metadata that a wildcard never enters, as in Ant's default excludes (which
-     * {@code archiveArtifacts} applies): {@code **}{@code /*.apk} must not crawl {@code .git}. A pattern that names
-     * one of them literally still reaches it.
-     */
-    private static final Set<String> VCS_METADATA = Set.of(".git", ".svn", ".hg", ".bzr", "CVS", "SCCS");
-
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
 
     private final String text;
     private final List<String> prefix;
     private final List<Segment> rest;
+    private final boolean dotName;
 
-    private AntPattern(String text, List<String> prefix, List<Segment> rest) {
+    private AntPattern(String text, List<String> prefix, List<Segment> rest, boolean dotName) {
         this.text = text;
         this.prefix = prefix;
         this.rest = rest;
+        this.dotName = dotName;
     }
 
     /** Parses one pattern (no commas); {@code option} names the step option in messages. */
     static AntPattern parse(String text, String option) throws FileSelectionException {
-        String pattern = text.strip();
+        // trim(), not strip(): Jenkins trims each pattern so, and an ideographic space may begin a name.
+        String pattern = text.trim();
         String normalised = pattern.replace('\\', '/');
         if (normalised.startsWith("/") || WINDOWS_DRIVE.matcher(normalised).matches()) {
             throw new FileSelectionException(option + " '" + pattern + "' is an absolute path; give a path relative to"
@@ -48,8 +43,13 @@ final class AntPattern {
         }
         List<String> prefix = new ArrayList<>();
         List<Segment> rest = new ArrayList<>();
+        boolean dotName = false;
         for (String name : normalised.split("/")) {
-            if (name.isEmpty() || name.equals(".")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.equals(".")) {
+                dotName = true;
                 continue;
             }
             if (name.equals("..")) {
@@ -63,7 +63,20 @@ final class AntPattern {
                 rest.add(segment);
             }
         }
-        return new AntPattern(pattern, List.copyOf(prefix), List.copyOf(rest));
+        return new AntPattern(pattern, List.copyOf(prefix), List.copyOf(rest), dotName);
+    }
+
+    /**
+     * Whether the pattern has a {@code .} name ({@code ./app.apk}): Ant compares it with real names, none of which is
+     * {@code .}, so {@code archiveArtifacts} selects nothing with it, and neither does this.
+     */
+    boolean hasDotName() {
+        return dotName;
+    }
+
+    /** Whether the pattern can match the path its prefix names, its remaining names all being {@code **}. */
+    boolean matchesItsPrefix() {
+        return !isPlain() && matches(start());
     }
 
     /** The pattern as the user wrote it, trimmed. */
@@ -90,16 +103,12 @@ final class AntPattern {
 
     /** Where matching stands after entering a child called {@code name} of a directory whose state was {@code at}. */
     BitSet step(BitSet at, String name) {
-        boolean wildcardsSkipIt = VCS_METADATA.contains(name);
         BitSet next = new BitSet();
         for (int i = at.nextSetBit(0); i >= 0 && i < rest.size(); i = at.nextSetBit(i + 1)) {
             Segment segment = rest.get(i);
             if (segment.kind == Kind.ANY_DIRECTORIES) {
-                if (!wildcardsSkipIt) {
-                    next.set(i);
-                }
-            } else if (segment.kind == Kind.LITERAL ? segment.literal.equals(name)
-                    : !wildcardsSkipIt && segment.regex.matcher(name).matches()) {
+                next.set(i);
+            } else if (segment.kind == Kind.LITERAL ? segment.text.equals(name) : Glob.matches(segment.text, name)) {
                 next.set(i + 1);
             }
         }
@@ -135,40 +144,21 @@ final class AntPattern {
 
     private static final class Segment {
         final Kind kind;
-        final String literal;
-        final Pattern regex;
+        /** The name, or the name with its {@code *} and {@code ?}. */
+        final String text;
 
-        private Segment(Kind kind, String literal, Pattern regex) {
+        private Segment(Kind kind, String text) {
             this.kind = kind;
-            this.literal = literal;
-            this.regex = regex;
+            this.text = text;
         }
 
         static Segment of(String name) {
             if (name.equals("**")) {
-                return new Segment(Kind.ANY_DIRECTORIES, null, null);
-            }
-            if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
-                return new Segment(Kind.LITERAL, name, null);
+                return new Segment(Kind.ANY_DIRECTORIES, name);
             }
             // Within a name, "**" is no different from "*" (Ant treats it the same way).
-            StringBuilder regex = new StringBuilder();
-            StringBuilder literal = new StringBuilder();
-            for (char c : name.toCharArray()) {
-                if (c == '*' || c == '?') {
-                    if (literal.length() > 0) {
-                        regex.append(Pattern.quote(literal.toString()));
-                        literal.setLength(0);
-                    }
-                    regex.append(c == '*' ? ".*" : ".");
-                } else {
-                    literal.append(c);
-                }
-            }
-            if (literal.length() > 0) {
-                regex.append(Pattern.quote(literal.toString()));
-            }
-            return new Segment(Kind.WILDCARD, null, Pattern.compile(regex.toString(), Pattern.DOTALL));
+            boolean wildcard = name.indexOf('*') >= 0 || name.indexOf('?') >= 0;
+            return new Segment(wildcard ? Kind.WILDCARD : Kind.LITERAL, name);
         }
     }
 }

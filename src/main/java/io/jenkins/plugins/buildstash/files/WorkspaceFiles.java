@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * Chooses the files of a workspace that a step option names with Ant-style patterns, the way {@code archiveArtifacts}
  * does: relative to the workspace, {@code /} or {@code \} as separators, {@code **} for any directories, {@code *} and
- * {@code ?} within a name, a trailing separator for everything below, several patterns separated by commas.
+ * {@code ?} within a name, a trailing separator for everything below, several patterns separated by commas, and Ant's
+ * default excludes ({@link DefaultExcludes}). {@code AntDifferentialTest} holds it to what Ant's
+ * {@code DirectoryScanner} selects as Jenkins sets it up.
  *
  * <p>Nothing outside the workspace is ever chosen: absolute paths and {@code ..} are refused, and so is a symbolic link
  * (to the file or a directory on its way) whose real path is outside. Links that stay inside are followed and the file
@@ -44,6 +46,9 @@ public final class WorkspaceFiles {
     public static LocalFile resolveOne(Path root, String pattern, String option) throws FileSelectionException {
         Selection selection = select(root, pattern, option);
         List<WorkspaceScan.Match> matches = selection.matches;
+        if (matches.isEmpty() && !selection.directoriesNamed.isEmpty()) {
+            throw new FileSelectionException(selection.directoriesNamed.get(0));
+        }
         if (matches.isEmpty()) {
             throw new FileSelectionException(selection.noMatchMessage());
         }
@@ -72,17 +77,38 @@ public final class WorkspaceFiles {
         return files;
     }
 
-    private static Selection select(Path root, String patterns, String option) throws FileSelectionException {
+    /**
+     * What a run would refuse in these patterns before it looks at any file (blank, absolute, {@code ..}), in the
+     * words the run uses: form checks show it, so that the form and the build say the same.
+     *
+     * @return the problem, or an empty list when the patterns are well formed
+     */
+    public static List<String> patternProblems(String patterns, String option) {
+        try {
+            parse(patterns, option);
+            return List.of();
+        } catch (FileSelectionException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static List<AntPattern> parse(String patterns, String option) throws FileSelectionException {
         List<AntPattern> parsed = new ArrayList<>();
+        // Split and trimmed as Jenkins' Util.createFileSet does for archiveArtifacts.
         for (String one : patterns == null ? new String[0] : patterns.split(",")) {
-            if (!one.isBlank()) {
+            if (!one.trim().isEmpty()) {
                 parsed.add(AntPattern.parse(one, option));
             }
         }
         if (parsed.isEmpty()) {
             throw new FileSelectionException(option + " is required: an Ant-style pattern such as " + EXAMPLE);
         }
-        String text = patterns.strip();
+        return parsed;
+    }
+
+    private static Selection select(Path root, String patterns, String option) throws FileSelectionException {
+        List<AntPattern> parsed = parse(patterns, option);
+        String text = patterns.trim();
         Path workspace = root.toAbsolutePath();
         if (!Files.isDirectory(workspace)) {
             throw new FileSelectionException(option + " '" + text + "' cannot be looked up: the workspace " + workspace
@@ -93,7 +119,7 @@ public final class WorkspaceFiles {
         try {
             selection = new Selection(workspace, workspace.toRealPath(), text, option);
             for (AntPattern pattern : parsed) {
-                selection.add(pattern);
+                selection.add(pattern, parsed);
             }
         } catch (FileSelectionException e) {
             throw e;
@@ -117,6 +143,8 @@ public final class WorkspaceFiles {
         final List<AntPattern> patterns = new ArrayList<>();
         List<WorkspaceScan.Match> matches = new ArrayList<>();
         final List<String> notSearched = new ArrayList<>();
+        /** What to say for plain patterns that name a directory, which select nothing (as in Ant). */
+        final List<String> directoriesNamed = new ArrayList<>();
 
         Selection(Path workspace, Path workspaceReal, String text, String option) {
             this.workspace = workspace;
@@ -125,17 +153,31 @@ public final class WorkspaceFiles {
             this.option = option;
         }
 
-        void add(AntPattern pattern) throws IOException {
+        void add(AntPattern pattern, List<AntPattern> all) throws IOException {
             patterns.add(pattern);
             List<String> names = pattern.prefix();
+            if (pattern.hasDotName()) {
+                note("'" + pattern.text() + "' (a '.' name matches nothing in archiveArtifacts either: leave it out)");
+                return;
+            }
             refuseLinksOutside(pattern, names);
             Path path = resolve(names);
             String relative = String.join("/", names);
+            if (pattern.isPlain() ? DefaultExcludes.excludes(names)
+                    : names.stream().anyMatch(DefaultExcludes::excludesContentsOf)) {
+                note(relative + " (left out by Ant's default excludes, as archiveArtifacts leaves it out)");
+                return;
+            }
             if (!pattern.isPlain()) {
                 if (Files.isDirectory(path)) {
                     WorkspaceScan scan = WorkspaceScan.run(workspaceReal, path, path.toRealPath(), relative, pattern);
                     matches.addAll(scan.matches());
                     scan.notSearched().stream().filter(n -> !notSearched.contains(n)).forEach(notSearched::add);
+                } else if (Files.isRegularFile(path) && pattern.matchesItsPrefix() && scannedAbove(names, all)
+                        && !DefaultExcludes.excludesFile(names.get(names.size() - 1))) {
+                    // "build/" is "build/**", which matches a file called build, but Ant only looks at that file when
+                    // another pattern has it scan a directory above it: with "build/" alone it selects nothing.
+                    matches.add(new WorkspaceScan.Match(relative, path.toRealPath()));
                 }
                 return;
             }
@@ -147,14 +189,27 @@ public final class WorkspaceFiles {
                         + ", a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist");
             }
             if (Files.isDirectory(path)) {
-                throw new FileSelectionException(option + " '" + pattern.text() + "' is a directory; give a pattern"
-                        + " for the file in it, such as '" + relative + "/**/*.apk'");
+                directoriesNamed.add(option + " '" + pattern.text() + "' is a directory; give a pattern for the file in"
+                        + " it, such as '" + relative + "/**/*.apk'");
+                return;
             }
             if (!Files.isRegularFile(path)) {
                 throw new FileSelectionException(option + " '" + pattern.text() + "' names " + relative
                         + ", which is not a regular file (a device, socket or pipe cannot be uploaded)");
             }
             matches.add(new WorkspaceScan.Match(relative, path.toRealPath()));
+        }
+
+        private void note(String text) {
+            if (!notSearched.contains(text)) {
+                notSearched.add(text);
+            }
+        }
+
+        /** Whether another pattern starts its scan in a directory that holds the path {@code names}. */
+        private static boolean scannedAbove(List<String> names, List<AntPattern> all) {
+            return !names.isEmpty() && all.stream().anyMatch(other -> !other.hasDotName()
+                    && other.prefix().size() < names.size() && names.subList(0, other.prefix().size()).equals(other.prefix()));
         }
 
         /**
@@ -207,10 +262,10 @@ public final class WorkspaceFiles {
             // The name the pattern matched, not the link target's: that is the name the user chose to upload.
             String name = relative.substring(relative.lastIndexOf('/') + 1);
             try {
-                return new LocalFile(match.real().toString(), name, Files.size(match.real()));
+                return LocalFile.found(match.real(), name);
             } catch (IOException e) {
                 throw new FileSelectionException(option + " '" + text + "' matches " + relative
-                        + ", whose size cannot be read: " + e);
+                        + ", whose size or modification time cannot be read: " + e);
             }
         }
 

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Walks a workspace from the directory a pattern starts at, descending only where the pattern can still match.
+ * Walks a workspace from the directory a pattern starts at, descending only where the pattern can still match, and
+ * leaving out what Ant's default excludes leave out ({@link DefaultExcludes}).
  * Symbolic links inside the workspace are followed (each directory once per path, so a link to a parent ends);
  * links to directories outside it are not. A link to a file outside it is reported as a match, so that the caller can
  * refuse it by name instead of pretending nothing matched.
@@ -93,13 +94,14 @@ final class WorkspaceScan {
         } catch (NoSuchFileException e) {
             return;
         }
+        String name = entry.getFileName().toString();
         if (attributes.isSymbolicLink()) {
             link(entry, relative, state);
         } else if (attributes.isDirectory()) {
-            if (pattern.worthDescending(state)) {
+            if (pattern.worthDescending(state) && !DefaultExcludes.excludesContentsOf(name)) {
                 directory(entry, real, relative, state);
             }
-        } else if (attributes.isRegularFile() && pattern.matches(state)) {
+        } else if (attributes.isRegularFile() && pattern.matches(state) && !DefaultExcludes.excludesFile(name)) {
             matches.add(new Match(relative, real));
         }
     }
@@ -111,8 +113,9 @@ final class WorkspaceScan {
         } catch (NoSuchFileException | java.nio.file.FileSystemLoopException e) {
             return; // a dangling link matches nothing, like in Ant
         }
+        String name = entry.getFileName().toString();
         if (Files.isDirectory(target)) {
-            if (!pattern.worthDescending(state)) {
+            if (!pattern.worthDescending(state) || DefaultExcludes.excludesContentsOf(name)) {
                 return;
             }
             if (!target.startsWith(rootReal)) {
@@ -120,7 +123,7 @@ final class WorkspaceScan {
             } else if (!ancestors.contains(target)) {
                 directory(entry, target, relative, state);
             }
-        } else if (Files.isRegularFile(target) && pattern.matches(state)) {
+        } else if (Files.isRegularFile(target) && pattern.matches(state) && !DefaultExcludes.excludesFile(name)) {
             matches.add(new Match(relative, target));
         }
     }

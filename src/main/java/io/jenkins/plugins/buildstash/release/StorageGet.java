@@ -88,9 +88,11 @@ final class StorageGet {
             }
             OptionalLong length = response.headers().firstValueAsLong("Content-Length");
             if (expected >= 0 && length.isPresent() && length.getAsLong() != expected) {
+                // The stored object and Buildstash's record of it disagree: the same answer would come again.
                 throw new StorageException("Storage announced " + length.getAsLong() + " bytes for " + what
-                        + ", but Buildstash said the file has " + expected, operation,
-                        Failure.of(Failure.Type.MALFORMED_RESPONSE), false);
+                        + ", but Buildstash said the file has " + expected + ": the stored file is not the one Buildstash"
+                        + " describes, and fetching it again cannot change that. Tell Buildstash about this build",
+                        operation, Failure.of(Failure.Type.PERMANENT), false);
             }
             copy(body, part, expected, what, url, operation, stalled, lastProgress, received, onBytes);
             if (expected >= 0 && received[0] != expected) {
@@ -142,8 +144,9 @@ final class StorageGet {
                     int n = buffer.remaining();
                     if (expected >= 0 && received[0] + n > expected) {
                         throw new StorageException("Storage sent more than the " + expected + " bytes Buildstash"
-                                + " announced for " + what, operation, Failure.of(Failure.Type.MALFORMED_RESPONSE),
-                                false);
+                                + " announced for " + what + ": the stored file is not the one Buildstash describes,"
+                                + " and fetching it again cannot change that. Tell Buildstash about this build",
+                                operation, Failure.of(Failure.Type.PERMANENT), false);
                     }
                     write(out, buffer, part);
                     received[0] += n;

@@ -8,21 +8,22 @@ import java.io.Serializable;
  * {@link UrlSource} as it goes.
  *
  * @param path the file's path on the machine that holds it (the agent in Jenkins)
+ * @param modifiedMillis its modification time when it was found, or {@link LocalFile#MODIFIED_UNKNOWN}
  * @param partSize bytes per part (the last part may be shorter); 0 for a single PUT
  * @param partCount number of parts; 0 for a single PUT
  */
-public record FileOrder(FileRole role, int index, String path, String name, long size, long partSize, int partCount)
-        implements Serializable {
+public record FileOrder(FileRole role, int index, String path, String name, long size, long modifiedMillis,
+        long partSize, int partCount) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    public static FileOrder single(FileRole role, int index, String path, String name, long size) {
-        return new FileOrder(role, index, path, name, size, 0, 0);
+    public static FileOrder single(FileRole role, int index, LocalFile file) {
+        return new FileOrder(role, index, file.path(), file.name(), file.size(), file.modifiedMillis(), 0, 0);
     }
 
-    public static FileOrder multipart(FileRole role, int index, String path, String name, long size, long partSize,
-            int partCount) {
-        return new FileOrder(role, index, path, name, size, partSize, partCount);
+    public static FileOrder multipart(FileRole role, int index, LocalFile file, long partSize, int partCount) {
+        return new FileOrder(role, index, file.path(), file.name(), file.size(), file.modifiedMillis(), partSize,
+                partCount);
     }
 
     public boolean isMultipart() {

@@ -214,11 +214,17 @@ final class FileRangePublisher implements HttpRequest.BodyPublisher {
     }
 
     /**
-     * Direct chunks shared by the PUTs of one transfer. It holds at most {@link #MAX_IDLE} idle chunks; the rest are
-     * left to the garbage collector, which frees a direct buffer's memory with it.
+     * Direct chunks shared by PUTs. It holds at most {@link #MAX_IDLE} idle chunks; the rest are left to the garbage
+     * collector, which frees a direct buffer's memory with it.
      */
     static final class ChunkPool {
-        static final int MAX_IDLE = 64;
+        static final int MAX_IDLE = 32;
+
+        /**
+         * The JVM's pool, shared by every transfer: allocating (and zeroing) fresh direct chunks for each one was part
+         * of its fixed cost (docs/performance.md). At most 8 MiB stays idle.
+         */
+        static final ChunkPool SHARED = new ChunkPool();
 
         private final ConcurrentLinkedQueue<ByteBuffer> idle = new ConcurrentLinkedQueue<>();
 

@@ -10,8 +10,6 @@ import io.jenkins.plugins.buildstash.api.Sleeper;
 import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +39,20 @@ import java.util.random.RandomGenerator;
 public final class FileTransfer {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /**
+     * One thread per JVM for every transfer's stall watchdogs and progress ticks, started when a transfer needs it and
+     * ended 1 s after the last task: a scheduler of its own cost each transfer a thread start and stop, 0.2-1 ms of a
+     * small file's transfer (docs/performance.md, fixed cost). Its tasks only compare times, cancel and print.
+     */
+    private static final ScheduledThreadPoolExecutor TICKER = ticker();
+
+    private static ScheduledThreadPoolExecutor ticker() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(0, named("buildstash-ticker"));
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.setRemoveOnCancelPolicy(true); // a cancelled task must not keep the thread alive until its next run
+        return t;
+    }
 
     private final TransferOrder order;
     private final UrlSource urls;
@@ -69,23 +82,19 @@ public final class FileTransfer {
         TransferSettings settings = order.settings();
         RetryBudget budget = RetryBudget.standard();
         int pool = POOLS.incrementAndGet();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("buildstash-watchdog-" + pool));
-        try {
-            StoragePut storage = new StoragePut(http, ticker, settings.stallTimeout());
-            List<FileReceipt> receipts = new ArrayList<>();
-            for (FileOrder file : order.files()) {
-                receipts.add(send(file, storage, ticker, budget, pool));
-            }
-            return new TransferReceipt(receipts);
-        } finally {
-            ticker.shutdownNow();
+        // Every task this transfer schedules on the shared ticker is cancelled when the PUT or file it watches ends.
+        StoragePut storage = new StoragePut(http, TICKER, settings);
+        List<FileReceipt> receipts = new ArrayList<>();
+        for (FileOrder file : order.files()) {
+            receipts.add(send(file, storage, TICKER, budget, pool));
         }
+        return new TransferReceipt(receipts);
     }
 
     private FileReceipt send(FileOrder file, StoragePut storage, ScheduledExecutorService ticker, RetryBudget budget,
             int pool) throws IOException, InterruptedException {
         Path path = Path.of(file.path());
-        checkUnchanged(file, path);
+        FileChangedException.check(file);
         TransferProgress progress = new TransferProgress(file.name(), file.size(), order.settings(), log);
         Retrier retrier = new Retrier(new RetryPolicy(order.settings().retryLimits()), sleeper, random, line -> {
             progress.retried();
@@ -96,26 +105,14 @@ public final class FileTransfer {
             List<String> etags = file.isMultipart()
                     ? sendParts(file, path, storage, retrier, budget, progress, pool)
                     : List.of(String.valueOf(sendSingle(file, path, storage, retrier, budget, progress)));
+            // A file that grew or was rewritten after its bytes were read would otherwise become a build that is not
+            // the file on disk: this last look comes before the key side verifies.
+            FileChangedException.check(file);
             progress.summary(file.isMultipart() ? file.partCount() : 0, order.settings().concurrency());
             return new FileReceipt(file.role(), file.index(), file.name(), file.size(), etags, progress.elapsedMillis(),
                     progress.retries());
         } finally {
             ticks.cancel(false);
-        }
-    }
-
-    private static void checkUnchanged(FileOrder file, Path path) throws IOException {
-        long now;
-        try {
-            now = Files.size(path);
-        } catch (NoSuchFileException e) {
-            throw new UploadFailure("The " + file.role().label() + " " + file.name() + " is gone from " + path
-                    + ": it was deleted before it could be sent");
-        }
-        if (now != file.size()) {
-            throw new UploadFailure("The " + file.role().label() + " " + file.name() + " changed while it was being"
-                    + " uploaded: it is now " + now + " bytes, it was " + file.size() + " when the upload was announced."
-                    + " Upload it after the build has finished writing it");
         }
     }
 
@@ -127,10 +124,13 @@ public final class FileTransfer {
         headers.putIfAbsent("x-amz-acl", "private");
         String what = file.name();
         return retrier.call(RetryPolicy.CallKind.STORAGE, "PUT " + what, budget, attempt -> {
+            FileChangedException.check(file);
             try {
                 return storage.put(put.url(), headers, path, 0, file.size(),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
+                // A file cut short mid-body looks like a broken connection: look at the file before blaming the network.
+                FileChangedException.check(file);
                 if (e.urlExpired()) {
                     throw new StorageException(e.getMessage() + "; a single-part upload cannot get a new URL, so run"
                             + " the upload again", e.operation(), Failure.of(Failure.Type.PERMANENT), true);
@@ -186,10 +186,12 @@ public final class FileTransfer {
         boolean[] refreshed = {false};
         Map<String, String> headers = Map.of("Content-Type", "application/octet-stream");
         String etag = retrier.call(RetryPolicy.CallKind.STORAGE, "PUT " + what, budget, attempt -> {
+            FileChangedException.check(file);
             try {
                 return storage.put(url[0], headers, path, file.partOffset(part), file.partLength(part),
                         order.settings().expectContinue() && attempt == 1, what, progress::add);
             } catch (StorageException e) {
+                FileChangedException.check(file);
                 if (!e.urlExpired()) {
                     throw e;
                 }

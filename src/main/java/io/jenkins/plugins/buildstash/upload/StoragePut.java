@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildstash.upload;
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -34,12 +37,14 @@ final class StoragePut {
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
     private final Duration stallTimeout;
-    private final FileRangePublisher.ChunkPool chunks = new FileRangePublisher.ChunkPool();
+    private final FileRangePublisher.ChunkPool chunks = FileRangePublisher.ChunkPool.SHARED;
+    private final ByteExactPut byteExact;
 
-    StoragePut(HttpClient http, ScheduledExecutorService watchdog, Duration stallTimeout) {
+    StoragePut(HttpClient http, ScheduledExecutorService watchdog, TransferSettings settings) {
         this.http = http;
         this.watchdog = watchdog;
-        this.stallTimeout = stallTimeout;
+        this.stallTimeout = settings.stallTimeout();
+        this.byteExact = new ByteExactPut(settings.proxy(), settings.connectTimeout());
     }
 
     /**
@@ -49,6 +54,9 @@ final class StoragePut {
      */
     String put(String url, Map<String, String> headers, Path file, long offset, long length, boolean expectContinue,
             String what, LongConsumer onBytes) throws StorageException, InterruptedException {
+        if (!SignedHeaders.ascii(headers)) {
+            return putByteExact(url, headers, file, offset, length, what, onBytes);
+        }
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         AtomicLong sent = new AtomicLong();
         FileRangePublisher body = new FileRangePublisher(file, offset, length, chunks, n -> {
@@ -86,8 +94,7 @@ final class StoragePut {
             throw e;
         } catch (CancellationException e) {
             onBytes.accept(-sent.get());
-            throw new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+            throw stalled(what, url, operation);
         } catch (ExecutionException e) {
             onBytes.accept(-sent.get());
             throw networkFailure(e.getCause(), what, url, operation, stallNanos, lastProgress);
@@ -100,11 +107,72 @@ final class StoragePut {
         }
     }
 
+    /** The same exchange on a connection of its own, for signed header values the JDK client would alter. */
+    private String putByteExact(String url, Map<String, String> headers, Path file, long offset, long length,
+            String what, LongConsumer onBytes) throws StorageException, InterruptedException {
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        AtomicLong sent = new AtomicLong();
+        AtomicReference<Socket> connection = new AtomicReference<>();
+        AtomicBoolean stalled = new AtomicBoolean();
+        Thread sender = Thread.currentThread();
+        long stallNanos = stallTimeout.toNanos();
+        String operation = "PUT " + Redact.url(url);
+        // Socket reads and writes do not heed interrupts: closing the socket is what ends them.
+        ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
+            boolean stall = System.nanoTime() - lastProgress.get() > stallNanos;
+            if (stall || sender.isInterrupted()) {
+                stalled.compareAndSet(false, stall);
+                closeQuietly(connection.get());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        try {
+            ByteExactPut.Answer answer = byteExact.put(URI.create(url), headers, file, offset, length, connection::set,
+                    n -> {
+                        sent.addAndGet(n);
+                        lastProgress.set(System.nanoTime());
+                        onBytes.accept(n);
+                    });
+            if (answer.status() >= 200 && answer.status() < 300) {
+                return answer.headers().firstValue("ETag").orElse(null);
+            }
+            onBytes.accept(-sent.get());
+            throw StorageException.refused(answer.status(), answer.headers(), answer.body(), what, operation,
+                    StorageException.Url.PRESIGNED_PUT);
+        } catch (StorageException e) {
+            throw e;
+        } catch (IOException e) {
+            onBytes.accept(-sent.get());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while sending " + what);
+            }
+            if (stalled.get()) {
+                throw stalled(what, url, operation);
+            }
+            throw StorageException.networkFailure(e, what, url, operation);
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private StorageException stalled(String what, String url, String operation) {
+        return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds() + " s ("
+                + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is all that was wanted
+            }
+        }
+    }
+
     private StorageException networkFailure(Throwable cause, String what, String url, String operation, long stallNanos,
             AtomicLong lastProgress) {
         if (System.nanoTime() - lastProgress.get() > stallNanos) {
-            return new StorageException("Storage made no progress on " + what + " for " + stallTimeout.toSeconds()
-                    + " s (" + Redact.url(url) + ")", operation, Failure.of(Failure.Type.TIMED_OUT), false);
+            return stalled(what, url, operation);
         }
         return StorageException.networkFailure(cause, what, url, operation);
     }

@@ -1,17 +1,19 @@
 package io.jenkins.plugins.buildstash.upload;
 
-import io.jenkins.plugins.buildstash.api.ProxySettings;
+import io.jenkins.plugins.buildstash.api.ProxyRoute;
 import io.jenkins.plugins.buildstash.api.RetryPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How the file side moves bytes: everything it needs besides the files and URLs, and nothing secret but an optional
- * proxy password. It travels to the agent.
+ * How the file side moves bytes: everything it needs besides the files and URLs, and nothing secret. It travels to
+ * the agent.
  *
  * @param concurrency parts in flight at once, 1 to 16
  * @param stallTimeout how long a transfer may make no progress before it is cancelled and retried
  * @param progressInterval the shortest time between two progress lines
+ * @param proxy the proxy for storage requests, without credentials, or null for the JVM's own proxy settings (on an
+ *     agent: the agent's)
  * @param quietBelowBytes files smaller than this print no progress lines, only their summary
  * @param expectContinue send {@code Expect: 100-continue}, so that a refused URL costs no body bytes. Off by default:
  *     the JDK 17 client waits until the stall watchdog fires when storage answers such a request with an error instead
@@ -22,7 +24,7 @@ public record TransferSettings(
         Duration connectTimeout,
         Duration stallTimeout,
         RetryPolicy.Limits retryLimits,
-        ProxySettings proxy,
+        ProxyRoute proxy,
         Duration progressInterval,
         long quietBelowBytes,
         boolean expectContinue)
@@ -65,7 +67,7 @@ public record TransferSettings(
                 quietBelowBytes, expectContinue);
     }
 
-    public TransferSettings withProxy(ProxySettings proxy) {
+    public TransferSettings withProxy(ProxyRoute proxy) {
         return new TransferSettings(concurrency, connectTimeout, stallTimeout, retryLimits, proxy, progressInterval,
                 quietBelowBytes, expectContinue);
     }

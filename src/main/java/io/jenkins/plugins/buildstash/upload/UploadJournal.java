@@ -67,13 +67,6 @@ public final class UploadJournal implements Uploader.Tracker, Serializable {
         return buildId;
     }
 
-    /** What a step stopped by the user says: the upload it stopped, and whether its pending upload was aborted. */
-    public String stopped() {
-        String closed = closedUploadId;
-        return "buildstashUpload was stopped while sending " + file
-                + (closed != null ? "; its pending upload " + closed + " was aborted on Buildstash" : "");
-    }
-
     /**
      * Settles the upload of a step that a controller restart cut short: aborts its pending upload, if one is open, and
      * returns the message the step fails with.

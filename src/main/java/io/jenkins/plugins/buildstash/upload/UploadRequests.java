@@ -51,7 +51,7 @@ final class UploadRequests {
     }
 
     private static String fit(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        return TextInputs.shortened(value, max);
     }
 
     private static String known(String value, java.util.Set<String> vocabulary) {

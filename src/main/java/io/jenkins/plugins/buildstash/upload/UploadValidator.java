@@ -20,6 +20,8 @@ public final class UploadValidator {
     static final int MAX_LABELS = 10;
     static final int MAX_ARCHITECTURES = 15;
     static final int MAX_NOTES = 1000;
+    static final int MAX_NAME = 255;
+    static final int MAX_DESCRIPTION = 255;
 
     private static final Pattern STREAM = Pattern.compile("[\\w\\-+]+");
     private static final Pattern SEMVER_PART = Pattern.compile("[a-zA-Z0-9\\-]+(\\.[a-zA-Z0-9\\-]+)*");
@@ -27,9 +29,12 @@ public final class UploadValidator {
 
     private UploadValidator() {}
 
+    private static int characters(String text) {
+        return TextInputs.characters(text);
+    }
+
     public static List<String> validate(UploadSpec spec) {
         List<String> problems = new ArrayList<>();
-        UploadOptions o = spec.options();
         checkFile(spec.primary(), "file", MAX_FILE_BYTES, problems);
         if (spec.expansion() != null) {
             checkFile(spec.expansion(), "expansionFile", MAX_FILE_BYTES, problems);
@@ -40,18 +45,30 @@ public final class UploadValidator {
         }
         for (MetadataFile m : spec.metadata()) {
             checkFile(m.file(), "metadataArtifacts", MAX_METADATA_BYTES, problems);
+            if (m.description() != null && characters(m.description()) > MAX_DESCRIPTION) {
+                problems.add("the description of metadata artifact " + m.file().name() + " is "
+                        + characters(m.description()) + " characters long; Buildstash takes at most " + MAX_DESCRIPTION);
+            }
         }
+        checkExpansion(spec, spec.options(), problems);
+        problems.addAll(options(spec.options()));
+        return problems;
+    }
+
+    /** The problems of the options alone, every one of them. */
+    public static List<String> options(UploadOptions o) {
+        List<String> problems = new ArrayList<>();
         checkPlatform(o.platform(), problems);
         checkStream(o.stream(), problems);
         checkVersion(o, problems);
-        checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
-        checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
-        checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "letters, digits, '.', '_' and '-'", problems);
+        checkPattern("versionExtra", o.versionExtra(), 25, SEMVER_PART, "ASCII letters, digits and '-', in dot-separated parts such as 'beta' or 'rc.1'", problems);
+        checkPattern("versionMeta", o.versionMeta(), 64, SEMVER_PART, "ASCII letters, digits and '-', in dot-separated parts such as '2026.11.29'", problems);
+        checkPattern("customBuildNumber", o.customBuildNumber(), 100, BUILD_NUMBER, "ASCII letters, digits, '.', '_' and '-'", problems);
         problems.addAll(labels(o.labels()));
         problems.addAll(architectures(o.architectures()));
         problems.addAll(notes(o.notes()));
-        if (o.customTarget() != null && o.customTarget().length() > 20) {
-            problems.add("customTarget '" + o.customTarget() + "' is " + o.customTarget().length()
+        if (o.customTarget() != null && characters(o.customTarget()) > 20) {
+            problems.add("customTarget '" + o.customTarget() + "' is " + characters(o.customTarget())
                     + " characters long; Buildstash takes at most 20");
         }
         return problems;
@@ -62,12 +79,15 @@ public final class UploadValidator {
             problems.add(option + " " + file.name() + " is empty (0 bytes); Buildstash takes files of 1 byte or more:"
                     + " check that the build wrote it");
         } else if (file.size() > max) {
-            problems.add(option + " " + file.name() + " is " + Sizes.bytes(file.size()) + "; Buildstash takes at most "
-                    + Sizes.bytes(max) + " (" + max + " bytes) for it");
+            long over = file.size() - max;
+            // Exact bytes on both sides: rounded, 1 byte over the limit would read as "20 MiB; at most 20 MiB".
+            problems.add(option + " " + file.name() + " is " + file.size() + " bytes (" + Sizes.bytes(file.size())
+                    + "), " + over + (over == 1 ? " byte" : " bytes") + " over the limit: Buildstash takes at most "
+                    + max + " bytes (" + Sizes.bytes(max) + ") for it");
         }
-        if (file.name().length() > 255) {
-            problems.add(option + " name '" + file.name().substring(0, 40) + "…' is " + file.name().length()
-                    + " characters long; Buildstash takes at most 255");
+        if (characters(file.name()) > MAX_NAME) {
+            problems.add(option + " name '" + TextInputs.shortened(file.name(), 40) + "' is " + characters(file.name())
+                    + " characters long; Buildstash takes at most " + MAX_NAME);
         }
         if (file.name().indexOf('/') >= 0 || file.name().indexOf('\0') >= 0) {
             problems.add(option + " name '" + file.name() + "' must be a plain file name, without '/'");
@@ -107,9 +127,29 @@ public final class UploadValidator {
     }
 
     public static List<String> notes(String value) {
-        return value != null && value.length() > MAX_NOTES
-                ? List.of("notes is " + value.length() + " characters long; Buildstash takes at most " + MAX_NOTES)
+        return value != null && characters(value) > MAX_NOTES
+                ? List.of("notes is " + characters(value) + " characters long; Buildstash takes at most " + MAX_NOTES)
                 : List.of();
+    }
+
+    /**
+     * Buildstash takes an expansion file only as an Android OBB beside an APK (brief §5.5 and the file types of §9.5);
+     * anything else is refused here, before a pending upload exists, naming both files.
+     */
+    private static void checkExpansion(UploadSpec spec, UploadOptions o, List<String> problems) {
+        if (spec.expansion() == null) {
+            return;
+        }
+        String primary = spec.primary().name();
+        String expansion = spec.expansion().name();
+        boolean apk = primary.toLowerCase(Locale.ROOT).endsWith(".apk");
+        boolean obb = expansion.toLowerCase(Locale.ROOT).endsWith(".obb");
+        if (!"android".equals(o.platform()) || !apk || !obb) {
+            problems.add("expansionFile " + expansion + " cannot go with file " + primary
+                    + (o.platform() == null ? "" : " on platform '" + o.platform() + "'")
+                    + ": Buildstash takes an expansion file only as an Android OBB (.obb) beside an APK (.apk) on platform"
+                    + " 'android'. Remove expansionFile, or upload the OBB with its APK");
+        }
     }
 
     public static List<String> versionComponent(String option, Integer value) {
@@ -138,11 +178,11 @@ public final class UploadValidator {
     private static void checkStream(String stream, List<String> problems) {
         if (stream == null) {
             problems.add("stream is required: the name of an existing stream of the application, such as 'production'");
-        } else if (stream.length() > 12) {
-            problems.add("stream '" + stream + "' is " + stream.length() + " characters long; Buildstash stream names"
+        } else if (characters(stream) > 12) {
+            problems.add("stream '" + stream + "' is " + characters(stream) + " characters long; Buildstash stream names"
                     + " have at most 12");
         } else if (!STREAM.matcher(stream).matches()) {
-            problems.add("stream '" + stream + "' may only contain letters, digits, '_', '-' and '+'");
+            problems.add("stream '" + stream + "' may only contain ASCII letters, digits, '_', '-' and '+'");
         }
     }
 
@@ -170,8 +210,8 @@ public final class UploadValidator {
         if (value == null) {
             return;
         }
-        if (value.length() > maxLength) {
-            problems.add(option + " '" + value + "' is " + value.length() + " characters long; Buildstash takes at most "
+        if (characters(value) > maxLength) {
+            problems.add(option + " '" + value + "' is " + characters(value) + " characters long; Buildstash takes at most "
                     + maxLength);
         } else if (!pattern.matcher(value).matches()) {
             problems.add(option + " '" + value + "' may only contain " + allowed);

@@ -26,6 +26,7 @@ public final class Uploader {
     private final BuildstashClient client;
     private final FileSide fileSide;
     private final Consumer<String> log;
+    private final KeyKindMemory keyKinds;
     private final Tracker tracker;
 
     /**
@@ -48,16 +49,28 @@ public final class Uploader {
     }
 
     /**
+     * With the JVM's shared {@link KeyKindMemory}.
+     *
      * @param log receives what a build log shows: what is uploaded where, retries, progress comes from the file side
      */
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log) {
-        this(client, fileSide, log, Tracker.NONE);
+        this(client, fileSide, log, KeyKindMemory.shared(), Tracker.NONE);
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, KeyKindMemory keyKinds) {
+        this(client, fileSide, log, keyKinds, Tracker.NONE);
     }
 
     public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, Tracker tracker) {
+        this(client, fileSide, log, KeyKindMemory.shared(), tracker);
+    }
+
+    public Uploader(BuildstashClient client, FileSide fileSide, Consumer<String> log, KeyKindMemory keyKinds,
+            Tracker tracker) {
         this.client = client;
         this.fileSide = fileSide;
         this.log = log;
+        this.keyKinds = keyKinds;
         this.tracker = tracker;
     }
 
@@ -69,12 +82,31 @@ public final class Uploader {
         long start = System.nanoTime();
         BuildstashClient api = client.withBudget(RetryBudget.standard());
         UploadOptions o = spec.options();
-        if (o.applicationId() == null) {
-            refuseWorkspaceKey(api);
+        String keyFingerprint = o.applicationId() == null ? api.keyFingerprint() : null;
+        boolean kindRemembered = keyFingerprint != null && keyKinds.recall(keyFingerprint).isPresent();
+        if (keyFingerprint != null && !kindRemembered) {
+            keyKinds.remember(keyFingerprint, refuseWorkspaceKey(api));
         }
         log.accept("Uploading " + describe(spec) + " to Buildstash (" + o.platform() + ", stream " + o.stream()
                 + ", version " + o.version() + ")");
-        UploadInstructions instructions = api.requestUpload(UploadRequests.from(spec));
+        UploadInstructions instructions;
+        try {
+            instructions = api.requestUpload(UploadRequests.from(spec));
+        } catch (BuildstashException e) {
+            if (e.pendingUploadIdSeen() != null) {
+                abort(api, e.pendingUploadIdSeen());
+            }
+            if (keyFingerprint != null && e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                // Refused: what was learned may no longer hold (a revoked key, or a workspace key that looked like an
+                // application key). Learn it again next time, and now when it came from memory, so that a workspace
+                // key still gets its own message rather than Buildstash's.
+                keyKinds.forget(keyFingerprint);
+                if (kindRemembered) {
+                    refuseWorkspaceKey(api);
+                }
+            }
+            throw e;
+        }
         String pending = instructions.pendingUploadId();
         tracker.opened(pending);
         boolean verified = false;
@@ -100,9 +132,18 @@ public final class Uploader {
             log.accept("Not aborting the pending upload " + pending + ": Buildstash may have turned it into a build");
             tracker.settled(pending, null);
             throw e;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            if (verified) {
+                throw e;
+            }
+            // One line for the log, not two: the stop and what became of the pending upload.
+            String aborted = abort(api, pending);
+            tracker.settled(pending, null);
+            throw new UploadInterruptedException("Stopped uploading " + describe(spec) + ": the build was interrupted. "
+                    + aborted);
+        } catch (IOException | RuntimeException e) {
             if (!verified) {
-                abort(api, pending, log);
+                log.accept(abort(api, pending));
                 tracker.settled(pending, null);
             }
             throw e;
@@ -125,8 +166,12 @@ public final class Uploader {
         }
     }
 
-    /** A workspace key must name the application; finding out now beats a pending upload the server refuses. */
-    private void refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
+    /**
+     * A workspace key must name the application; finding out now beats a pending upload the server refuses.
+     *
+     * @return the kind of a key that may upload without an application id
+     */
+    private static KeyDescription.Kind refuseWorkspaceKey(BuildstashClient api) throws IOException, InterruptedException {
         KeyDescription key = api.classifyKey();
         if (key.kind() == KeyDescription.Kind.WORKSPACE) {
             throw new InvalidUploadException(List.of("the API key is a workspace key (" + key.evidence()
@@ -134,6 +179,7 @@ public final class Uploader {
                     + (key.applications().isEmpty() ? "" : " to one of " + key.applicationChoices())
                     + ", or use an application key"));
         }
+        return key.kind();
     }
 
     private static String describe(UploadSpec spec) {
@@ -165,7 +211,8 @@ public final class Uploader {
             if (how.presignedData() == null || how.presignedData().url() == null) {
                 throw unexpected("no presigned URL for " + file.name());
             }
-            return FileOrder.single(role, index, file.path(), file.name(), file.size());
+            SignedHeaders.checkSendable(file.name(), how.presignedData().headers(), "POST /upload/request");
+            return FileOrder.single(role, index, file);
         }
         Integer parts = how.chunkedNumberParts();
         Integer partMb = how.chunkedPartSizeMb();
@@ -179,7 +226,7 @@ public final class Uploader {
             throw unexpected("a plan of " + parts + " parts of " + partMb + " MiB for " + file.name() + " ("
                     + file.size() + " bytes), which needs " + needed);
         }
-        return FileOrder.multipart(role, index, file.path(), file.name(), file.size(), partSize, parts);
+        return FileOrder.multipart(role, index, file, partSize, parts);
     }
 
     private static BuildstashException unexpected(String what) {
@@ -208,45 +255,82 @@ public final class Uploader {
         return chunks;
     }
 
+    /**
+     * Attaches each metadata artifact on its own. The build exists by now, so no failure here may fail the upload:
+     * each is reported by name and its own pending metadata upload is aborted. Only an interrupt (the build was
+     * aborted) ends the loop, after aborting the artifact in flight.
+     */
     private void attachMetadata(BuildstashClient api, UploadSpec spec, String pending,
             List<UploadResult.UploadedFile> attached, List<String> failures) throws InterruptedException {
         for (MetadataFile m : spec.metadata()) {
             LocalFile f = m.file();
+            String metadataPending = null;
             try {
                 MetadataUploadInstructions how = api.requestMetadataUpload(
                         new MetadataUploadRequest(null, pending, f.name(), f.size()));
+                metadataPending = how.metadataPendingUploadId();
+                if (how.presignedUploadData() == null || how.presignedUploadData().url() == null) {
+                    throw new UploadFailure("Buildstash answered without a presigned URL for it");
+                }
+                SignedHeaders.checkSendable(f.name(), how.presignedUploadData().headers(), "POST /upload/metadata/request");
                 TransferOrder order = new TransferOrder(
-                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f.path(), f.name(), f.size())),
-                        spec.settings());
+                        List.of(FileOrder.single(FileRole.METADATA, attached.size(), f)), spec.settings());
                 fileSide.transfer(order, new MetadataUrl(how.presignedUploadData()));
-                String id = api.verifyMetadataUpload(how.metadataPendingUploadId(), m.description());
+                String id = api.verifyMetadataUpload(metadataPending, m.description());
+                metadataPending = null;
                 attached.add(new UploadResult.UploadedFile("metadata", f.name(), f.size(), id));
-            } catch (IOException e) {
-                failures.add(f.name() + ": " + e.getMessage());
-                log.accept("Could not attach the metadata artifact " + f.name() + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                if (metadataPending == null && e instanceof BuildstashException unreadable) {
+                    metadataPending = unreadable.pendingUploadIdSeen();
+                }
+                // A RuntimeException here is a defect (ours or the JDK's), but the build is made: say it, go on.
+                String reason = e instanceof IOException ? e.getMessage() : "an internal error (" + e + ")";
+                failures.add(f.name() + ": " + reason);
+                log.accept("Could not attach the metadata artifact " + f.name() + ": " + reason);
+                if (metadataPending != null) {
+                    abort(api, metadataPending);
+                }
+            } catch (InterruptedException e) {
+                if (metadataPending != null) {
+                    abort(api, metadataPending);
+                }
+                throw e;
             }
         }
     }
 
     /**
      * Aborts a pending upload, best effort: never hides the failure that led here, and runs even when the upload was
-     * interrupted. Also used for a pending upload left by a Pipeline step that a controller restart cut short.
+     * interrupted (the interrupt is restored afterwards). Also used for a pending upload left by a Pipeline step that a
+     * controller restart cut short.
      *
      * @return whether Buildstash confirmed the abort
      */
     public static boolean abort(BuildstashClient api, String pending, Consumer<String> log) {
+        AbortOutcome outcome = abortOutcome(api, pending);
+        log.accept(outcome.sentence());
+        return outcome.confirmed();
+    }
+
+    /** @return what became of the pending upload, as a sentence for the log */
+    private static String abort(BuildstashClient api, String pending) {
+        return abortOutcome(api, pending).sentence();
+    }
+
+    private record AbortOutcome(boolean confirmed, String sentence) {}
+
+    private static AbortOutcome abortOutcome(BuildstashClient api, String pending) {
         boolean interrupted = Thread.interrupted();
         try {
             api.abortUpload(pending);
-            log.accept("Aborted the pending upload " + pending + " on Buildstash");
-            return true;
+            return new AbortOutcome(true, "Aborted the pending upload " + pending + " on Buildstash");
         } catch (IOException | RuntimeException e) {
-            log.accept("Could not abort the pending upload " + pending + " (" + e.getMessage()
+            return new AbortOutcome(false, "Could not abort the pending upload " + pending + " (" + e.getMessage()
                     + "); Buildstash discards pending uploads that are never verified");
-            return false;
         } catch (InterruptedException e) {
             interrupted = true;
-            return false;
+            return new AbortOutcome(false, "The pending upload " + pending + " was left to Buildstash, which discards"
+                    + " pending uploads that are never verified");
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
 import io.jenkins.plugins.buildstash.upload.FileRole;
+import io.jenkins.plugins.buildstash.upload.LocalFile;
 import io.jenkins.plugins.buildstash.upload.FileOrder;
 import io.jenkins.plugins.buildstash.upload.FileTransfer;
 import io.jenkins.plugins.buildstash.upload.PartTarget;
@@ -90,8 +91,8 @@ class RequestHeadersTest {
             }
         };
         TransferOrder order = new TransferOrder(List.of(
-                FileOrder.single(FileRole.PRIMARY, 0, file.toString(), "app.apk", 12),
-                FileOrder.multipart(FileRole.EXPANSION, 0, file.toString(), "app.apk", 12, 8, 2)),
+                FileOrder.single(FileRole.PRIMARY, 0, new LocalFile(file.toString(), "app.apk", 12)),
+                FileOrder.multipart(FileRole.EXPANSION, 0, new LocalFile(file.toString(), "app.apk", 12), 8, 2)),
                 TransferSettings.defaults());
         new FileTransfer(order, urls, line -> {}).run();
 

@@ -102,6 +102,11 @@ final class Dispatcher implements HttpServerCore.Handler {
             request.resetAfterBodyBytes(reset.bytes());
         } else if (fault instanceof Fault.ThrottleBody throttle) {
             request.shapeBody(new TokenBucket(throttle.bitsPerSecond()));
+        } else if (fault instanceof Fault.Meanwhile meanwhile) {
+            meanwhile.action().run();
+            if (meanwhile.alongside() != null) {
+                prepare(meanwhile.alongside(), request);
+            }
         }
     }
 
@@ -110,6 +115,13 @@ final class Dispatcher implements HttpServerCore.Handler {
             response.delayHeaders(delay.delay());
         } else if (fault instanceof Fault.TruncateBody) {
             response.truncateBody();
+        } else if (fault instanceof Fault.RewriteAnswer rewrite) {
+            response.rewriteBody(rewrite.rewrite());
+            if (rewrite.contentType() != null) {
+                response.header("Content-Type", rewrite.contentType());
+            }
+        } else if (fault instanceof Fault.Meanwhile meanwhile && meanwhile.alongside() != null) {
+            degrade(meanwhile.alongside(), response);
         }
     }
 

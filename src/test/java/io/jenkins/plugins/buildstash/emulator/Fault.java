@@ -47,6 +47,30 @@ public sealed interface Fault {
         return new ThrottleBody(bitsPerSecond);
     }
 
+    /**
+     * Runs a test's action when the request has arrived and before its body is read, then handles the request as
+     * usual: something happening on the client's side at an exact moment of an upload (its file changing, say).
+     */
+    static Fault meanwhile(Runnable action) {
+        return new Meanwhile(action, null);
+    }
+
+    /**
+     * {@link #meanwhile(Runnable)}, with a fault that wraps the route's answer besides: one on the request's body
+     * ({@link #throttleBody}, a reset) or on the answer ({@link #delayHeaders}, {@link #truncateBody}).
+     */
+    static Fault meanwhile(Runnable action, Fault alongside) {
+        return new Meanwhile(action, alongside);
+    }
+
+    /**
+     * The route's real answer (so whatever it created exists), with its body rewritten and, unless null, another
+     * {@code Content-Type}: an encoding quirk of a server or a proxy.
+     */
+    static Fault rewriteAnswer(String contentType, java.util.function.UnaryOperator<byte[]> rewrite) {
+        return new RewriteAnswer(contentType, rewrite);
+    }
+
     record Status(int status, RetryAfter retryAfter, String contentType, String body) implements Fault {
         public Status withRetryAfter(RetryAfter value) {
             return new Status(status, value, contentType, body);
@@ -68,4 +92,8 @@ public sealed interface Fault {
     record ExpiredUrl() implements Fault {}
 
     record ThrottleBody(long bitsPerSecond) implements Fault {}
+
+    record Meanwhile(Runnable action, Fault alongside) implements Fault {}
+
+    record RewriteAnswer(String contentType, java.util.function.UnaryOperator<byte[]> rewrite) implements Fault {}
 }

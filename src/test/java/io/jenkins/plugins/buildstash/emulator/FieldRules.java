@@ -54,7 +54,8 @@ final class FieldRules {
             return null;
         }
         String value = node.asText();
-        if (value.length() > maxLength) {
+        // Laravel's max: on a string is mb_strlen: Unicode characters, not UTF-16 units.
+        if (value.codePointCount(0, value.length()) > maxLength) {
             fail(name, "The " + name + " field must not be greater than " + maxLength + " characters.");
             return null;
         }

@@ -19,7 +19,7 @@ final class Response {
 
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private final Body body;
+    private Body body;
     private Duration headerDelay = Duration.ZERO;
     private boolean truncated;
 
@@ -52,6 +52,18 @@ final class Response {
     /** Holds the status line back for this long (on top of any connection latency). */
     Response delayHeaders(Duration delay) {
         this.headerDelay = headerDelay.plus(delay);
+        return this;
+    }
+
+    /** Replaces the body with {@code rewrite} of its bytes (API answers only: they are small enough to hold). */
+    Response rewriteBody(java.util.function.UnaryOperator<byte[]> rewrite) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            body.writeTo(bytes, body.length());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        body = bytesBody(rewrite.apply(bytes.toByteArray()));
         return this;
     }
 

@@ -17,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Presigned storage URLs: an expiry and an HMAC-SHA256 in the query, like S3's query-string authentication. The MAC
  * covers the method, the path, the expiry and the values of the signed headers, with a secret random per emulator, so
  * a URL cannot be altered, reused for another object or sent with other signed header values.
+ *
+ * <p>Like SigV4, it signs the UTF-8 bytes of each header value as the presigner returned it, and checks the bytes that
+ * arrived on the wire: a client that sends {@code é} as {@code ?}, or as one ISO-8859-1 byte, is refused with
+ * {@code SignatureDoesNotMatch}, as S3 refuses it.
  */
 final class Signer {
 
@@ -41,7 +45,9 @@ final class Signer {
     String presign(String method, String path, Duration ttl, Map<String, String> signedHeaders) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         String names = String.join(";", signedHeaders.keySet()).toLowerCase(Locale.ROOT);
-        String signature = mac(method, path, expires, names, signedHeaders);
+        Map<String, byte[]> values = new java.util.LinkedHashMap<>();
+        signedHeaders.forEach((name, value) -> values.put(name, value.getBytes(StandardCharsets.UTF_8)));
+        String signature = mac(method, path, expires, names, values);
         return path + "?" + EXPIRES + "=" + expires + (names.isEmpty() ? "" : "&" + SIGNED_HEADERS + "=" + names)
                 + "&" + SIGNATURE + "=" + signature;
     }
@@ -68,10 +74,11 @@ final class Signer {
             return Optional.of(S3Errors.expired());
         }
         String names = Optional.ofNullable(request.query(SIGNED_HEADERS)).orElse("");
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> values = new java.util.LinkedHashMap<>();
         if (!names.isEmpty()) {
             for (String name : names.split(";")) {
-                values.put(name, Optional.ofNullable(request.header(name)).orElse(""));
+                // Header lines are read as ISO-8859-1, one char per byte: this gives back the bytes that came in.
+                values.put(name, Optional.ofNullable(request.header(name)).orElse("").getBytes(StandardCharsets.ISO_8859_1));
             }
         }
         String expected = mac(request.method(), request.rawPath(), expires, names, values);
@@ -80,20 +87,33 @@ final class Signer {
         return authentic ? Optional.empty() : Optional.of(S3Errors.signatureMismatch());
     }
 
-    private String mac(String method, String path, long expires, String names, Map<String, String> headers) {
-        StringBuilder canonical = new StringBuilder()
-                .append(method).append('\n')
-                .append(path).append('\n')
-                .append(expires).append('\n')
-                .append(names).append('\n');
-        headers.forEach((name, value) ->
-                canonical.append(name.toLowerCase(Locale.ROOT)).append(':').append(value.trim()).append('\n'));
+    private String mac(String method, String path, long expires, String names, Map<String, byte[]> headers) {
+        java.io.ByteArrayOutputStream canonical = new java.io.ByteArrayOutputStream();
+        canonical.writeBytes((method + "\n" + path + "\n" + expires + "\n" + names + "\n").getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, value) -> {
+            canonical.writeBytes((name.toLowerCase(Locale.ROOT) + ":").getBytes(StandardCharsets.UTF_8));
+            canonical.writeBytes(trimmed(value));
+            canonical.write('\n');
+        });
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(canonical.toByteArray()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
+    }
+
+    /** The value without leading and trailing spaces and tabs, as SigV4 canonicalises it. */
+    private static byte[] trimmed(byte[] value) {
+        int from = 0;
+        int to = value.length;
+        while (from < to && (value[from] == ' ' || value[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (value[to - 1] == ' ' || value[to - 1] == '\t')) {
+            to--;
+        }
+        return java.util.Arrays.copyOfRange(value, from, to);
     }
 }

@@ -98,6 +98,14 @@ class UploadRequestValidationTest {
                 breaking("expansion_files", "The expansion_files field is prohibited unless structure is"
                         + " file+expansion.", b -> b.putArray("expansion_files").addObject()
                         .put("filename", "main.obb").put("size_bytes", 1)),
+                breaking("expansion_files.0.filename", "An expansion file must be an .obb beside an .apk primary file on"
+                        + " platform android.", b -> {
+                            b.put("platform", "ios").put("structure", "file+expansion");
+                            ((ObjectNode) b.get("primary_file")).put("filename", "Game.ipa");
+                            b.putArray("expansion_files").addObject().put("filename", "main.obb").put("size_bytes", 1);
+                        }),
+                breaking("notes", "The notes field must not be greater than 1000 characters.",
+                        b -> b.put("notes", "🚀".repeat(1001))),
                 breaking("vc_host", "The selected vc_host is invalid.", b -> b.put("vc_host", "bitbucket-cloud")),
                 breaking("vc_commit_sha", "The vc_commit_sha field must not be greater than 40 characters.",
                         b -> b.put("vc_commit_sha", "a".repeat(64))),
@@ -141,7 +149,8 @@ class UploadRequestValidationTest {
                 .put("version_component_3_patch", 0)
                 .put("version_component_extra", "rc.1")
                 .put("version_component_meta", "")
-                .put("notes", "n".repeat(1000))
+                // Characters, not UTF-16 units: 1000 emoji are 2000 units.
+                .put("notes", "🚀".repeat(1000))
                 .put("custom_target", "Meta Store")
                 .put("vc_commit_sha", "a".repeat(40));
         array(body, "labels", 10, "label");

@@ -62,6 +62,11 @@ final class UploadRequestValidator {
         }
         DeclaredFile primary = primaryFile(body, rules);
         DeclaredFile expansion = expansionFile(body, structure, rules);
+        if (expansion != null && primary != null && !isObbBesideApk(platform, primary, expansion)) {
+            // The file types of the docs (brief §9.5): "obb, only together with an apk primary on android".
+            rules.fail("expansion_files.0.filename", "An expansion file must be an .obb beside an .apk primary file on"
+                    + " platform android.");
+        }
         Version version = version(body, rules);
         String buildNumber = rules.string(body, "custom_build_number", "custom_build_number", false, 100, BUILD_NUMBER);
         List<String> labels = rules.strings(body, "labels", 10);
@@ -125,6 +130,12 @@ final class UploadRequestValidator {
             return null;
         }
         return declaredFile(node, "primary_file", rules);
+    }
+
+    private static boolean isObbBesideApk(String platform, DeclaredFile primary, DeclaredFile expansion) {
+        return "android".equals(platform) && primary.filename() != null && expansion.filename() != null
+                && primary.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".apk")
+                && expansion.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".obb");
     }
 
     private static DeclaredFile expansionFile(ObjectNode body, String structure, FieldRules rules) {

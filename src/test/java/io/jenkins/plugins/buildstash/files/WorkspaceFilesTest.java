@@ -72,7 +72,7 @@ class WorkspaceFilesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             app.apk                        | app.apk
-            ./build/./app-1.apk            | build/app-1.apk
+            ./build/./app-1.apk            |
             build//app-1.apk               | build/app-1.apk
             *.apk                          | app.apk
             **/*.apk                       | app.apk;build/app-1.apk;build/app-10.apk;build/app-2.apk;build/outputs/apk/debug/app-debug.apk;build/outputs/apk/release/app-release.apk
@@ -88,7 +88,7 @@ class WorkspaceFilesTest {
             */app-1.apk                    | build/app-1.apk
             **/App.apk                     |
             docs/app.apk                   |
-            .git/**/*.apk                  | .git/objects/x.apk
+            .git/**/*.apk                  |
             missing/**/*.apk               |
             """)
     void patternsMatchLikeArchiveArtifacts(String pattern, String expected) throws IOException {
@@ -113,7 +113,8 @@ class WorkspaceFilesTest {
     void resolveOneGivesTheRealPathTheNameAndTheSize() throws IOException {
         Path apk = file(ws, "build/app.apk", "12345");
         LocalFile found = WorkspaceFiles.resolveOne(ws, "build/*.apk", "file");
-        assertThat(found).isEqualTo(new LocalFile(apk.toRealPath().toString(), "app.apk", 5));
+        assertThat(found).isEqualTo(new LocalFile(apk.toRealPath().toString(), "app.apk", 5,
+                Files.getLastModifiedTime(apk).toMillis()));
     }
 
     @ParameterizedTest
@@ -137,6 +138,21 @@ class WorkspaceFilesTest {
     void parentSegmentsAreRefusedEvenWhenTheyWouldStayInside(String pattern) {
         assertThat(refusal(pattern)).isEqualTo("file '" + pattern + "' contains '..'; patterns must stay inside the"
                 + " workspace: copy the file into the workspace and give its path from there");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"file, ../x", "file, build/../../app.apk", "expansionFile, /tmp/main.obb",
+            "metadataArtifacts, 'reports/*.xml, ../secrets/*.json'", "file, ' '"})
+    void theFormCheckRefusesAPatternInTheWordsOfTheRun(String option, String pattern) {
+        String run = org.assertj.core.api.Assertions.catchThrowableOfType(FileSelectionException.class,
+                () -> WorkspaceFiles.resolveAll(ws, pattern, option)).getMessage();
+        assertThat(WorkspaceFiles.patternProblems(pattern, option)).containsExactly(run);
+    }
+
+    @Test
+    void theFormCheckAcceptsPatternsThatStayInsideTheWorkspace() {
+        assertThat(WorkspaceFiles.patternProblems("build/**/*.apk, ./reports/*.xml, a..b.apk", "metadataArtifacts"))
+                .isEmpty();
     }
 
     @Test
@@ -205,8 +221,9 @@ class WorkspaceFilesTest {
         file("build/outputs/app.apk");
         assertThat(refusal("build\\outputs")).isEqualTo("file 'build\\outputs' is a directory; give a pattern for the"
                 + " file in it, such as 'build/outputs/**/*.apk'");
-        assertThatThrownBy(() -> WorkspaceFiles.resolveAll(ws, "build/outputs", "file"))
-                .hasMessageContaining("is a directory");
+        // For a list of patterns it selects nothing, as in archiveArtifacts, and the other patterns still count.
+        assertThat(WorkspaceFiles.resolveAll(ws, "build/outputs, build/outputs/*.apk", "metadataArtifacts"))
+                .extracting(LocalFile::name).containsExactly("app.apk");
     }
 
     @Test
@@ -227,7 +244,8 @@ class WorkspaceFilesTest {
         Path target = file(ws, "build/cache/3f9a1c", "12345678");
         link("build/app.apk", target);
         LocalFile found = WorkspaceFiles.resolveOne(ws, "build/*.apk", "file");
-        assertThat(found).isEqualTo(new LocalFile(target.toRealPath().toString(), "app.apk", 8));
+        assertThat(found).isEqualTo(new LocalFile(target.toRealPath().toString(), "app.apk", 8,
+                Files.getLastModifiedTime(target).toMillis()));
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.jenkins.plugins.buildstash.jenkins;
 
 import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
 import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
+import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashReleaseAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.ReleaseRecord;
+import io.jenkins.plugins.buildstash.release.ReleaseResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,12 +92,36 @@ class BuildPageActionsTest {
     }
 
     @Test
+    void valuesBuildstashLeftOutAreNotExportedAsNullVariables() throws Exception {
+        // A null value makes EnvVars throw, and every later step of the run then fails ("Null value not allowed").
+        JenkinsDoubles.FakeRun run = new JenkinsDoubles.FakeRun();
+        BuildstashRunAction.record(run, new UploadRecord(result(null, null), 0));
+        JenkinsDoubles.FakeEnv env = new JenkinsDoubles.FakeEnv(Map.of());
+        run.getAction(BuildstashRunAction.class).buildEnvironment(run, env);
+        assertThat(env).containsOnlyKeys("BUILDSTASH_PENDING_PROCESSING", "BUILDSTASH_UPLOAD_COUNT");
+
+        ReleaseResult unversioned = new ReleaseResult("app1", "r1", null, null, null, null, List.of(), null, null,
+                List.of(), List.of(), null);
+        BuildstashReleaseAction.record(run, new ReleaseRecord(unversioned, 0));
+        JenkinsDoubles.FakeEnv releaseEnv = new JenkinsDoubles.FakeEnv(Map.of());
+        run.getAction(BuildstashReleaseAction.class).buildEnvironment(run, releaseEnv);
+        assertThat(releaseEnv).containsOnlyKeys("BUILDSTASH_RELEASE_ID").containsEntry("BUILDSTASH_RELEASE_ID", "r1");
+    }
+
+    @Test
+    void theBuildPagesHaveURLNamesOfTheirOwn() {
+        // "buildstash" is the URL name of the official Buildstash plugin's action: a build with both would show one.
+        assertThat(List.of(new BuildstashRunAction().getUrlName(), new BuildstashReleaseAction().getUrlName()))
+                .containsExactly("buildstash-uploader", "buildstash-uploader-releases");
+    }
+
+    @Test
     void theActionHasNoLinksBeforeAnyUpload() {
         BuildstashRunAction empty = new BuildstashRunAction();
         JenkinsDoubles.FakeEnv env = new JenkinsDoubles.FakeEnv(Map.of());
         empty.buildEnvironment(new JenkinsDoubles.FakeRun(), env);
         assertThat(env).isEmpty();
         assertThat(empty.getLatest()).isNull();
-        assertThat(empty.getUrlName()).isEqualTo("buildstash");
+
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -65,6 +66,52 @@ class ConfigFormsTest {
         Path step = CLASSES.resolve("io/jenkins/plugins/buildstash/jenkins/steps/BuildstashUploadStep/config.jelly");
         Path recorder = CLASSES.resolve("io/jenkins/plugins/buildstash/jenkins/freestyle/BuildstashUploadRecorder/config.jelly");
         assertThat(fields(recorder)).containsAll(fields(step)).contains("onlyIfSuccessful");
+    }
+
+    /**
+     * A credentials drop-down that accepts expressions renders two fields named credentialsId, the drop-down and then
+     * the expression box; a validate button sends the nearest one before it, so "with=credentialsId" would test the
+     * (usually empty) expression box and so the global default. The button must send a field of its own, kept out of
+     * the saved form (field-disabled), filled by the adjunct, and received by the web method under that name.
+     */
+    @Test
+    void testConnectionSendsTheSelectedCredentialNotTheExpressionBox() throws Exception {
+        Map<String, List<Class<?>>> forms = Map.of(
+                "steps/BuildstashUploadStep", List.of(io.jenkins.plugins.buildstash.jenkins.steps.BuildstashUploadStep.DescriptorImpl.class,
+                        io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashUploadRecorder.DescriptorImpl.class),
+                "steps/BuildstashReleaseStep", List.of(io.jenkins.plugins.buildstash.jenkins.steps.BuildstashReleaseStep.DescriptorImpl.class),
+                "freestyle/BuildstashReleaseDownloadBuilder", List.of(
+                        io.jenkins.plugins.buildstash.jenkins.freestyle.BuildstashReleaseDownloadBuilder.DescriptorImpl.class));
+        for (Map.Entry<String, List<Class<?>>> form : forms.entrySet()) {
+            Document doc = parse(CLASSES.resolve("io/jenkins/plugins/buildstash/jenkins/" + form.getKey() + "/config.jelly"));
+            Element button = (Element) doc.getElementsByTagName("f:validateButton").item(0);
+            List<String> sent = List.of(button.getAttribute("with").split(","));
+            assertThat(sent).as(form.getKey() + " button").doesNotContain("credentialsId").contains("testedCredentialsId");
+            assertThat(button.getAttribute("clazz")).contains("buildstash-test-connection");
+            NodeList inputs = doc.getElementsByTagName("input");
+            boolean hiddenAndUnsaved = false;
+            for (int i = 0; i < inputs.getLength(); i++) {
+                Element input = (Element) inputs.item(i);
+                hiddenAndUnsaved |= input.getAttribute("name").equals("testedCredentialsId")
+                        && input.getAttribute("class").contains("buildstash-tested-credentials")
+                        && ((Element) input.getParentNode()).getAttribute("field-disabled").equals("true");
+            }
+            assertThat(hiddenAndUnsaved).as(form.getKey() + ": testedCredentialsId in a field-disabled block").isTrue();
+            NodeList adjuncts = doc.getElementsByTagName("st:adjunct");
+            assertThat(adjuncts.getLength()).as(form.getKey() + " adjunct").isEqualTo(1);
+            String script = ((Element) adjuncts.item(0)).getAttribute("includes").replace('.', '/') + ".js";
+            assertThat(CLASSES.resolve(script)).isRegularFile();
+            for (Class<?> descriptor : form.getValue()) {
+                Method test = Arrays.stream(descriptor.getMethods())
+                        .filter(m -> m.getName().equals("doTestConnection")).findFirst().orElseThrow();
+                List<String> received = Arrays.stream(test.getParameters())
+                        .filter(p -> p.isAnnotationPresent(org.kohsuke.stapler.QueryParameter.class))
+                        .map(p -> p.getAnnotation(org.kohsuke.stapler.QueryParameter.class).value().isEmpty()
+                                ? p.getName() : p.getAnnotation(org.kohsuke.stapler.QueryParameter.class).value())
+                        .toList();
+                assertThat(received).as(descriptor.getName()).containsExactlyInAnyOrderElementsOf(sent);
+            }
+        }
     }
 
     /** Field names of a form, with the fields of the pages it includes from other classes. */

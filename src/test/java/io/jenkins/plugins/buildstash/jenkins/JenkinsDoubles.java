@@ -58,12 +58,33 @@ final class JenkinsDoubles {
         }
     }
 
-    /** Expands ${NAME} and $NAME from its entries, as EnvVars.expand does for the plugin's purposes. */
+    /**
+     * Expands ${NAME} and $NAME from its entries, as EnvVars.expand does for the plugin's purposes, and refuses a null
+     * value as the real {@code EnvVars.put} does.
+     */
     static final class FakeEnv extends EnvVars {
         private static final long serialVersionUID = 1L;
 
         FakeEnv(Map<String, String> values) {
             putAll(values);
+        }
+
+        @Override
+        public String put(String key, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException("Null value not allowed as an environment variable: " + key);
+            }
+            String old = get(key);
+            // TreeMap.merge stores without calling put (which the surface leaves unimplemented).
+            merge(key, value, (previous, replacement) -> replacement);
+            return old;
+        }
+
+        @Override
+        public void putIfNotNull(String key, String value) {
+            if (value != null) {
+                put(key, value);
+            }
         }
 
         @Override
@@ -85,6 +106,27 @@ final class JenkinsDoubles {
 
         private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        @Override
+        public @NonNull PrintStream getLogger() {
+            return logger;
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A listener whose logger buffers and never flushes by itself, as the remote stream of a listener on an agent does:
+     * only what the plugin flushes is in {@link #text()}.
+     */
+    static final class BufferingListener implements TaskListener {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient PrintStream logger =
+                new PrintStream(new java.io.BufferedOutputStream(bytes, 1 << 16), false, StandardCharsets.UTF_8);
 
         @Override
         public @NonNull PrintStream getLogger() {

@@ -111,6 +111,16 @@ class ReleaseDownloadCallableTest {
                 .doesNotContain("X-Emu-Signature");
     }
 
+    @Test
+    void linesPrintedOnTheAgentAreFlushedBeforeTheCallableReturns() throws Exception {
+        JenkinsDoubles.BufferingListener agentLog = new JenkinsDoubles.BufferingListener();
+
+        new AgentDownloadSide.DownloadCallable(orders.get(0), agentLog)
+                .invoke(Files.createDirectories(dir.resolve("agent-workspace")).toFile(), null);
+
+        assertThat(agentLog.text()).contains("Downloaded buildstash-release/android/space-game.apk (391 KiB)");
+    }
+
     private static byte[] serialise(Object o) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

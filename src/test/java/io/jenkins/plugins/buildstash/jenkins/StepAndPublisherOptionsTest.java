@@ -57,6 +57,37 @@ class StepAndPublisherOptionsTest {
     }
 
     @Test
+    void aPipelineGivesLabelsThatHoldCommasAsAListOrInQuotes() throws Exception {
+        BuildstashUploadStep listed = new BuildstashUploadStep("a.apk");
+        listed.setLabelList(List.of("qa, nightly", "say \"hi\"", " release "));
+        listed.setArchitectureList(List.of("arm64v8"));
+        assertThat(parameters(listed).options().labels()).containsExactly("qa, nightly", "say \"hi\"", "release");
+        assertThat(parameters(listed).options().architectures()).containsExactly("arm64v8");
+
+        BuildstashUploadStep quoted = new BuildstashUploadStep("a.apk");
+        quoted.setLabels("\"qa, nightly\", release");
+        assertThat(parameters(quoted).options().labels()).containsExactly("qa, nightly", "release");
+    }
+
+    @Test
+    void labelsGivenBothWaysOrWithAStrayQuoteAreRefusedByName() {
+        BuildstashUploadStep both = new BuildstashUploadStep("a.apk");
+        both.setLabels("qa");
+        both.setLabelList(List.of("release"));
+        assertThat(catchThrowableOfType(java.lang.reflect.InvocationTargetException.class, () -> parameters(both))
+                .getCause()).isInstanceOf(InvalidUploadException.class)
+                .hasMessage("Not uploaded: labels and labelList are both set: give the entries in one of them");
+
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setLabels("\"qa, nightly");
+        assertThat(catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
+                () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause())
+                .hasMessage("Not uploaded: labels: the quote that opens \"qa, nightly is never closed. Put an entry that"
+                        + " holds a comma in double quotes, such as \"qa, nightly\", and write a quote inside it twice"
+                        + " (\"\")");
+    }
+
+    @Test
     void thePublisherExpandsVariablesInEveryTextField() throws Exception {
         BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("out/${FLAVOR}/*.apk");
         recorder.setCredentialsId("${BS_CREDENTIALS}");
@@ -70,7 +101,8 @@ class StepAndPublisherOptionsTest {
         UploadParameters p = parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of("FLAVOR", "release",
                 "BS_CREDENTIALS", "team-key", "STREAM", "beta", "MAJOR", "3", "BUILD_NUMBER", "77", "GIT_COMMIT", "abc123")));
         assertThat(p.file()).isEqualTo("out/release/*.apk");
-        assertThat(p.credentialsId()).isEqualTo("team-key");
+        // Not expanded: the credentials plugin resolves ${BS_CREDENTIALS} itself, checking who may use the parameter.
+        assertThat(p.credentialsId()).isEqualTo("${BS_CREDENTIALS}");
         assertThat(p.options().stream()).isEqualTo("beta");
         assertThat(p.options().version()).isEqualTo("3.0.77");
         assertThat(p.options().customBuildNumber()).isEqualTo("77-release");
@@ -81,11 +113,44 @@ class StepAndPublisherOptionsTest {
     @Test
     void anUnsetVariableInAVersionFieldIsNamed() throws Exception {
         BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setPlatform("android");
+        recorder.setStream("beta");
         recorder.setVersionMajor("${MAJOR}");
+        recorder.setVersionMinor("0");
+        recorder.setVersionPatch("1");
         Throwable t = catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
                 () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause();
         assertThat(t).isInstanceOf(InvalidUploadException.class)
                 .hasMessage("Not uploaded: versionMajor '${MAJOR}' is not a whole number: the variable MAJOR is not set in this build");
+    }
+
+    @Test
+    void aCredentialsVariableThatExpandsToNothingLeavesTheIdUnsetForTheGlobalDefault() throws Exception {
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setCredentialsId("${BS_CREDENTIALS}");
+        recorder.setVersionMajor("1");
+        UploadParameters p = parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of("BS_CREDENTIALS", "")));
+        assertThat(p.credentialsId()).isNull();
+    }
+
+    @Test
+    void everyProblemOfTheOptionsIsReportedTogetherWithAnUnreadableVersion() throws Exception {
+        BuildstashUploadRecorder recorder = new BuildstashUploadRecorder("a.apk");
+        recorder.setPlatform("andriod");
+        recorder.setStream("beta");
+        recorder.setVersionMajor("abc");
+        recorder.setVersionMinor("${MINOR}");
+        recorder.setVersionPatch("10000");
+        recorder.setVersionExtra("rc 1");
+        Throwable t = catchThrowableOfType(java.lang.reflect.InvocationTargetException.class,
+                () -> parameters(recorder, new JenkinsDoubles.FakeEnv(Map.of()))).getCause();
+        assertThat(t).isInstanceOf(InvalidUploadException.class);
+        assertThat(((InvalidUploadException) t).problems()).hasSize(5)
+                .anySatisfy(p -> assertThat(p).startsWith("versionMajor 'abc' is not a whole number"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionMinor '${MINOR}' is not a whole number"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionPatch is 10000"))
+                .anySatisfy(p -> assertThat(p).startsWith("platform 'andriod'"))
+                .anySatisfy(p -> assertThat(p).startsWith("versionExtra 'rc 1'"));
     }
 
     @Test

@@ -85,6 +85,10 @@ class WebMethodSecurityTest {
                 .anyMatch(a -> a.getTarget().getFullName().equals("jenkins.model.Jenkins.ADMINISTER"));
         assertThat(setter.getMethodCallsFromSelf())
                 .anyMatch(c -> c.getTarget().getName().equals("checkPermission"));
+        JavaMethod form = classes.get(BuildstashGlobalConfiguration.class).getMethod("configure",
+                org.kohsuke.stapler.StaplerRequest2.class, net.sf.json.JSONObject.class);
+        assertThat(form.getFieldAccesses())
+                .anyMatch(a -> a.getTarget().getFullName().equals("jenkins.model.Jenkins.ADMINISTER"));
     }
 
     @Test

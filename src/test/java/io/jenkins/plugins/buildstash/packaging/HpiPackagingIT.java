@@ -44,6 +44,7 @@ class HpiPackagingIT {
             "credentials", "1511.v2e3cb_0008ef0",
             "plain-credentials", "199.v9f8e1f741799",
             "workflow-step-api", "724.v538c2362b_dfb_",
+            "workflow-api", "1413.v2ff1a_5e720fa_",
             "structs", "362.va_b_695ef4fdf9",
             "jackson2-api", "2.22.2-445.vdc613f1d8012");
 

@@ -122,27 +122,30 @@ class FileDownloadTest {
     }
 
     @Test
-    void moreBytesThanAnnouncedAreRefusedAndNothingIsLeft() throws Exception {
+    void moreBytesThanAnnouncedAreRefusedWithoutRetryingAndNothingIsLeft() throws Exception {
         storage = new ScriptedStorage((n, out) -> ScriptedStorage.unannounced(out, BODY));
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", 1000, TransferSettings.defaults())))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("Storage sent more than the 1000 bytes Buildstash announced for"
-                        + " buildstash-release/android/game.apk")
-                .hasMessageContaining("gave up after 5 attempts");
+                .hasMessage("Storage sent more than the 1000 bytes Buildstash announced for"
+                        + " buildstash-release/android/game.apk: the stored file is not the one Buildstash describes,"
+                        + " and fetching it again cannot change that. Tell Buildstash about this build");
+        assertThat(storage.connections()).isEqualTo(1);
         assertThat(filesUnder(ws)).isEmpty();
     }
 
     @Test
-    void aLengthOtherThanTheAnnouncedSizeIsNotWritten() throws Exception {
+    void aLengthOtherThanTheAnnouncedSizeIsNotWrittenAndNotFetchedAgain() throws Exception {
         storage = new ScriptedStorage((n, out) -> ScriptedStorage.ok(out, BODY));
         Path ws = workspace();
 
         assertThatThrownBy(() -> run(ws, order("game.apk", BODY.length + 1, TransferSettings.defaults())))
                 .isInstanceOf(StorageException.class)
-                .hasMessageStartingWith("Storage announced 300000 bytes for buildstash-release/android/game.apk, but"
-                        + " Buildstash said the file has 300001");
+                .hasMessage("Storage announced 300000 bytes for buildstash-release/android/game.apk, but"
+                        + " Buildstash said the file has 300001: the stored file is not the one Buildstash describes, and"
+                        + " fetching it again cannot change that. Tell Buildstash about this build");
+        assertThat(storage.connections()).isEqualTo(1);
         assertThat(filesUnder(ws)).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
 import io.jenkins.plugins.buildstash.emulator.Fault;
 import io.jenkins.plugins.buildstash.emulator.NewBuild;
 import io.jenkins.plugins.buildstash.emulator.RetryAfter;
+import io.jenkins.plugins.buildstash.upload.StorageException;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,15 +250,33 @@ class ReleaseDownloadTest {
     }
 
     @Test
-    void aBodyCutInHalfIsFetchedAgainAndArrivesWhole() throws Exception {
+    void filesWithUnicodeNamesAreDownloadedUnderTheirNames() throws Exception {
+        String android = fx.build(NewBuild.of(app(), "android", "production", "3.0.0", "jeu-été 游戏🚀.apk", APK)
+                .withExpansion("main.3.لعبة \"x\".obb", OBB));
+        fx.release("3.0.0", "Unicode", List.of(), android);
+
+        fetch(ReleaseSelection.byVersion(app(), "3.0.0"), plan(null));
+
+        assertThat(filesInWorkspace()).containsExactly(
+                "buildstash-release/android/jeu-été 游戏🚀.apk",
+                "buildstash-release/android/main.3.لعبة \"x\".obb");
+        assertThat(sha256("buildstash-release/android/jeu-été 游戏🚀.apk")).isEqualTo(ReleaseFixture.sha256(APK));
+        assertThat(sha256("buildstash-release/android/main.3.لعبة \"x\".obb")).isEqualTo(ReleaseFixture.sha256(OBB));
+    }
+
+    @Test
+    void aFileWhoseStoredLengthDisagreesWithBuildstashIsNotFetchedAgain() throws Exception {
         multiPlatformRelease();
+        // Storage serves half the file, with a Content-Length that says so: the same answer would come again.
         fx.emulator.faults().on("storageGetObject").once().inject(Fault.truncateBody());
 
-        fetch(ReleaseSelection.byVersion(app(), "2.3.0"), plan(null, "android"));
-
-        assertThat(sha256("buildstash-release/android/space-game.apk")).isEqualTo(ReleaseFixture.sha256(APK));
-        assertThat(fx.emulator.requestCount("storageGetObject")).isEqualTo(3);
-        assertThat(fx.log).anyMatch(l -> l.startsWith("Retrying GET buildstash-release/android/space-game.apk"));
+        assertThatThrownBy(() -> fetch(ReleaseSelection.byVersion(app(), "2.3.0"), plan(null, "android")))
+                .isInstanceOf(StorageException.class)
+                .hasMessage("Storage announced 350000 bytes for buildstash-release/android/space-game.apk, but"
+                        + " Buildstash said the file has 700000: the stored file is not the one Buildstash describes,"
+                        + " and fetching it again cannot change that. Tell Buildstash about this build");
+        assertThat(fx.emulator.requestCount("storageGetObject")).isEqualTo(1);
+        assertThat(fx.log).noneMatch(l -> l.startsWith("Retrying"));
     }
 
     @Test

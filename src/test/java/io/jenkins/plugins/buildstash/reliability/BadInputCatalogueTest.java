@@ -8,6 +8,8 @@ import io.jenkins.plugins.buildstash.api.ApiKey;
 import io.jenkins.plugins.buildstash.api.BuildstashClient;
 import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
 import io.jenkins.plugins.buildstash.emulator.Fault;
+import io.jenkins.plugins.buildstash.emulator.PendingUploadView;
+import io.jenkins.plugins.buildstash.emulator.StoredBuild;
 import io.jenkins.plugins.buildstash.emulator.RetryAfter;
 import io.jenkins.plugins.buildstash.files.FileSelectionException;
 import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
@@ -23,6 +25,7 @@ import io.jenkins.plugins.buildstash.upload.MetadataFile;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.UploadSpec;
 import io.jenkins.plugins.buildstash.upload.Uploader;
 import java.io.IOException;
@@ -165,7 +168,11 @@ class BadInputCatalogueTest {
 
     // ---- The rows ----------------------------------------------------------------------------------------------
 
-    private static final List<Row> ROWS = List.of(
+    private static final List<Row> ROWS = Stream.of(baseRows(), unicodeRows(), changingFileRows(), jsonAnswerRows(),
+            limitRows()).flatMap(List::stream).toList();
+
+    private static List<Row> baseRows() {
+        return List.of(
             // File selection: WorkspaceFiles, as the agent runs it.
             new Row(Layer.FILE_SELECTION, "a file that is not there", select(ws -> apk(ws, "build/app-debug.apk"),
                     "build/app-release.apk"),
@@ -249,7 +256,7 @@ class BadInputCatalogueTest {
                     "Not uploaded: stream 'release-candi' is 13 characters long; Buildstash stream names have at"
                             + " most 12"),
             new Row(Layer.OPTIONS, "stream 'qa build'", c -> upload(c, o -> o.stream("qa build")),
-                    "Not uploaded: stream 'qa build' may only contain letters, digits, '_', '-' and '+'"),
+                    "Not uploaded: stream 'qa build' may only contain ASCII letters, digits, '_', '-' and '+'"),
             new Row(Layer.OPTIONS, "architecture 'arm65'", c -> upload(c, o -> o.architectures(List.of("arm65"))),
                     "Not uploaded: architectures 'arm65' is not a Buildstash identifier: did you mean 'armv5'?"),
             new Row(Layer.OPTIONS, "16 architectures", c -> upload(c, o -> o.architectures(List.of("x86", "x64", "ppc",
@@ -257,10 +264,10 @@ class BadInputCatalogueTest {
                     "msp430", "loongarch"))),
                     "Not uploaded: architectures has 16 entries; Buildstash takes at most 15"),
             new Row(Layer.OPTIONS, "versionExtra 'beta 1'", c -> upload(c, o -> o.versionExtra("beta 1")),
-                    "Not uploaded: versionExtra 'beta 1' may only contain letters, digits and '-', in dot-separated"
+                    "Not uploaded: versionExtra 'beta 1' may only contain ASCII letters, digits and '-', in dot-separated"
                             + " parts such as 'beta' or 'rc.1'"),
             new Row(Layer.OPTIONS, "customBuildNumber '#42'", c -> upload(c, o -> o.customBuildNumber("#42")),
-                    "Not uploaded: customBuildNumber '#42' may only contain letters, digits, '.', '_' and '-'"),
+                    "Not uploaded: customBuildNumber '#42' may only contain ASCII letters, digits, '.', '_' and '-'"),
             new Row(Layer.OPTIONS, "customTarget of 21 characters", c -> upload(c, o -> o.customTarget("t".repeat(21))),
                     "Not uploaded: customTarget 'ttttttttttttttttttttt' is 21 characters long; Buildstash takes at"
                             + " most 20"),
@@ -271,8 +278,8 @@ class BadInputCatalogueTest {
             new Row(Layer.OPTIONS, "11 metadata artifacts", BadInputCatalogueTest::tooManyMetadata,
                     "Not uploaded: metadataArtifacts matched 11 files; at most 10 are attached to one build"),
             new Row(Layer.OPTIONS, "a metadata artifact of 21 MiB", BadInputCatalogueTest::largeMetadata,
-                    "Not uploaded: metadataArtifacts build.log is 21 MiB; Buildstash takes at most 20 MiB (20971520"
-                            + " bytes) for it"),
+                    "Not uploaded: metadataArtifacts build.log is 22020096 bytes (21 MiB), 1048576 bytes over the"
+                            + " limit: Buildstash takes at most 20971520 bytes (20 MiB) for it"),
 
             // Credentials: BuildstashCredentials.resolve, as a run looks the key up.
             new Row(Layer.CREDENTIALS, "no credentialsId and no default", c -> credentials(null, null, null),
@@ -421,9 +428,224 @@ class BadInputCatalogueTest {
             new Row(Layer.FILE_SIDE, "the file grows after it was found", c -> fileSideUpload(c, file -> Files.write(
                     file, new byte[] {1}, StandardOpenOption.APPEND)),
                     "The primary file app.apk changed while it was being uploaded: it is now 4097 bytes, it was"
-                            + " 4096 when the upload was announced. Upload it after the build has finished writing it"),
+                            + " 4096 when the upload was announced, so the upload was stopped. Upload it after the build"
+                            + " has finished writing it"),
             new Row(Layer.FILE_SIDE, "the file is deleted after it was found", c -> fileSideUpload(c, Files::delete),
-                    "The primary file app.apk is gone from {ws}/app.apk: it was deleted before it could be sent"));
+                    "The primary file app.apk is gone from {ws}/app.apk: it was deleted while it was being uploaded,"
+                            + " so the upload was stopped. Upload it after the build has finished with it"));
+    }
+
+    // ---- Rows by class of input ------------------------------------------------------------------------------------
+
+    private static final String EMOJI = "🚀";
+
+    /** Unicode in every file name and text field: what Buildstash takes goes through, the rest is refused by name. */
+    private static List<Row> unicodeRows() {
+        List<Row> rows = new ArrayList<>();
+        // One name per class of text: Latin-1 range, CJK, beyond the BMP, combining marks, right-to-left, quotes.
+        for (String name : List.of("jeu-été.apk", "游戏.apk", "rocket🚀.apk", "cafe\u0301.apk", "لعبة.apk",
+                "my game \"final\" it's.apk")) {
+            rows.add(new Row(Layer.FILE_SELECTION, "a file named " + name, c -> {
+                Files2.random(c.ws(), name, 3000, 11);
+                return accepted(c, WorkspaceFiles.resolveOne(c.ws(), "*.apk", "file"), null, List.of(), o -> o);
+            }, "uploaded as " + name));
+        }
+        rows.add(new Row(Layer.FILE_SELECTION, "an expansion file and a metadata artifact with Unicode names", c ->
+                accepted(c, LocalFile.of(Files2.random(c.ws(), "jeu-été.apk", 3000, 12)),
+                        LocalFile.of(Files2.random(c.ws(), "main.1.游戏🚀.obb", 2000, 13)),
+                        List.of(new MetadataFile(LocalFile.of(Files.writeString(c.ws().resolve("测试报告.xml"), "<r/>")),
+                                "Rapport d'essai — 测试")), o -> o),
+                "uploaded as jeu-été.apk with main.1.游戏🚀.obb and 测试报告.xml"));
+        rows.add(new Row(Layer.STORAGE, "a file name with a line break (the signed header cannot carry it)", c ->
+                serverUpload(c, Files2.random(c.ws(), "two\nlines.apk", 1000, 14), o -> o),
+                "Buildstash returned a Content-Disposition header for two\nlines.apk that cannot be sent as storage"
+                        + " signed it (its value holds a line break), so nothing was sent and the upload was stopped."
+                        + " Rename the file to plainer characters, and tell Buildstash about the header it returned"));
+        rows.add(new Row(Layer.OPTIONS, "notes, labels, CI and source details in several scripts", c ->
+                accepted(c, o -> o.notes("Notes — é 游戏 🚀 لعبة cafe\u0301").labels(List.of("qa, 夜間", "🚀"))
+                        .ci(new io.jenkins.plugins.buildstash.upload.CiInfo("jeux/été 🚀", "42", null, null))
+                        .vcs(new io.jenkins.plugins.buildstash.upload.VcsInfo("git", "github", "studio/jeu-été",
+                                null, "feature/游戏-🚀", null, null))),
+                "uploaded as app.apk"));
+        rows.add(new Row(Layer.OPTIONS, "stream 'bêta' (a letter outside ASCII)", c -> upload(c, o -> o.stream("bêta")),
+                "Not uploaded: stream 'bêta' may only contain ASCII letters, digits, '_', '-' and '+'"));
+        rows.add(new Row(Layer.OPTIONS, "versionExtra 'bêta'", c -> upload(c, o -> o.versionExtra("bêta")),
+                "Not uploaded: versionExtra 'bêta' may only contain ASCII letters, digits and '-', in dot-separated parts"
+                        + " such as 'beta' or 'rc.1'"));
+        rows.add(new Row(Layer.OPTIONS, "versionMeta in full-width digits '２０２６'", c -> upload(c,
+                o -> o.versionMeta("２０２６")),
+                "Not uploaded: versionMeta '２０２６' may only contain ASCII letters, digits and '-', in dot-separated"
+                        + " parts such as '2026.11.29'"));
+        rows.add(new Row(Layer.OPTIONS, "customBuildNumber in Devanagari digits '४२'", c -> upload(c,
+                o -> o.customBuildNumber("४२")),
+                "Not uploaded: customBuildNumber '४२' may only contain ASCII letters, digits, '.', '_' and '-'"));
+        rows.add(new Row(Layer.OPTIONS, "an OBB expansion file with an iOS IPA", c -> refused(new UploadSpec(
+                LocalFile.of(Files2.random(c.ws(), "Game.ipa", 100, 15)), LocalFile.of(Files2.random(c.ws(),
+                        "main.1.obb", 100, 16)), List.of(), valid().platform("ios").build(), null)),
+                "Not uploaded: expansionFile main.1.obb cannot go with file Game.ipa on platform 'ios': Buildstash takes"
+                        + " an expansion file only as an Android OBB (.obb) beside an APK (.apk) on platform 'android'."
+                        + " Remove expansionFile, or upload the OBB with its APK"));
+        rows.add(new Row(Layer.OPTIONS, "labels '\"qa, nightly\", release' (a quoted comma)", c -> {
+            List<String> labels = TextInputs.entries("labels", "\"qa, nightly\", release");
+            assertThat(labels).containsExactly("qa, nightly", "release");
+            return accepted(c, o -> o.labels(labels));
+        }, "uploaded as app.apk"));
+        rows.add(new Row(Layer.OPTIONS, "labels '\"qa, nightly' (a quote never closed)", c -> {
+            try {
+                TextInputs.entries("labels", "\"qa, nightly");
+            } catch (InvalidUploadException e) {
+                return e.getMessage();
+            }
+            throw new AssertionError("the labels were accepted");
+        },
+                "Not uploaded: labels: the quote that opens \"qa, nightly is never closed. Put an entry that holds a"
+                        + " comma in double quotes, such as \"qa, nightly\", and write a quote inside it twice (\"\")"));
+        rows.add(new Row(Layer.STORAGE, "storage answering 429 with a wait of 10 minutes", c -> {
+            api.emulator.faults().on("storagePutObject").always()
+                    .inject(Fault.status(429).withRetryAfter(RetryAfter.seconds(600)));
+            return serverUpload(c, o -> o);
+        },
+                "Storage refused app.apk (HTTP 429 ServiceUnavailable: Too Many Requests, asked to wait 600 s) (storage asked to"
+                        + " wait 600 s, longer than the 120 s we wait at most)"));
+        return rows;
+    }
+
+    /** The file changes at each phase of an upload: the emulator runs the change when that phase's request arrives. */
+    private static List<Row> changingFileRows() {
+        String grown = "The primary file game.apk changed while it was being uploaded: it is now 2097163 bytes, it was"
+                + " 2097161 when the upload was announced, so the upload was stopped. Upload it after the build has"
+                + " finished writing it";
+        return List.of(
+                new Row(Layer.FILE_SIDE, "the file grows while the upload is requested", c -> changing(c, "requestUpload",
+                        0, file -> Files.write(file, new byte[2], StandardOpenOption.APPEND)), grown),
+                new Row(Layer.FILE_SIDE, "the file grows after its first part was stored", c -> changing(c,
+                        "storageUploadPart", 2, file -> Files.write(file, new byte[2], StandardOpenOption.APPEND)), grown),
+                new Row(Layer.FILE_SIDE, "the file is cut short after its first part was stored", c -> changing(c,
+                        "storageUploadPart", 2, file -> {
+                            try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(file,
+                                    StandardOpenOption.WRITE)) {
+                                f.truncate(1000);
+                            }
+                        }),
+                        "The primary file game.apk changed while it was being uploaded: it is now 1000 bytes, it was"
+                                + " 2097161 when the upload was announced, so the upload was stopped. Upload it after the"
+                                + " build has finished writing it"),
+                new Row(Layer.FILE_SIDE, "the file is rewritten at its own size between parts", c -> changing(c,
+                        "storageUploadPart", 2, file -> Files.setLastModifiedTime(file,
+                                java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis()
+                                        + 5000))),
+                        "The primary file game.apk changed while it was being uploaded: it was modified at {time}, after"
+                                + " it was found (modified at {time}), so the upload was stopped. Upload it after the build"
+                                + " has finished writing it"),
+                new Row(Layer.FILE_SIDE, "the file is deleted between parts", c -> changing(c, "storageUploadPart", 2,
+                        Files::delete),
+                        "The primary file game.apk is gone from {ws}/game.apk: it was deleted while it was being"
+                                + " uploaded, so the upload was stopped. Upload it after the build has finished with it"),
+                new Row(Layer.FILE_SIDE, "the file grows while its last part is sent", c -> changing(c,
+                        "storageUploadPart", 3, file -> Files.write(file, new byte[2], StandardOpenOption.APPEND)), grown));
+    }
+
+    /** The answer that creates the pending upload, with an encoding quirk; the upload it created is never orphaned. */
+    private static List<Row> jsonAnswerRows() {
+        byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+        String malformed = "Buildstash at 127.0.0.1:{port} answered POST /upload/request with HTTP 200 but the JSON body"
+                + " was cut off or malformed (not retried: the request may have reached Buildstash and created an upload)";
+        String noId = "Buildstash answered POST /upload/request without a pending_upload_id, so the upload cannot go on";
+        return List.of(
+                new Row(Layer.SERVER, "a UTF-8 byte order mark", c -> quirk(c, null, b -> concat(bom, b)),
+                        "uploaded as app.apk"),
+                new Row(Layer.SERVER, "UTF-16LE with a byte order mark", c -> quirk(c, null, b -> concat(
+                        new byte[] {(byte) 0xff, (byte) 0xfe}, recode(b, StandardCharsets.UTF_16LE))), "uploaded as app.apk"),
+                new Row(Layer.SERVER, "UTF-16BE without a byte order mark", c -> quirk(c, null,
+                        b -> recode(b, StandardCharsets.UTF_16BE)), "uploaded as app.apk"),
+                new Row(Layer.SERVER, "JSON labelled text/html", c -> quirk(c, "text/html", b -> b), "uploaded as app.apk"),
+                new Row(Layer.SERVER, "JSON labelled text/plain; charset=ISO-8859-1", c -> quirk(c,
+                        "text/plain; charset=ISO-8859-1", b -> b), "uploaded as app.apk"),
+                new Row(Layer.SERVER, "JSON followed by garbage", c -> quirk(c, null,
+                        b -> concat(b, "<!-- cached -->".getBytes(StandardCharsets.US_ASCII))), malformed),
+                new Row(Layer.SERVER, "two JSON documents", c -> quirk(c, null, b -> concat(b, b)), malformed),
+                new Row(Layer.SERVER, "the upload answer cut in half", c -> quirk(c, null,
+                        b -> java.util.Arrays.copyOf(b, b.length / 2)), malformed),
+                new Row(Layer.SERVER, "an upload answer of the wrong shape", c -> quirk(c, null,
+                        b -> new String(b, StandardCharsets.UTF_8).replaceFirst("\"primary_file\":\\{",
+                                "\"primary_file\":\"app.apk\",\"x\":{").getBytes(StandardCharsets.UTF_8)),
+                        "Buildstash answered POST /upload/request with a body that does not have the shape of an upload"
+                                + " answer (a primary_file with its upload instructions), so the upload was stopped"),
+                new Row(Layer.SERVER, "an empty upload answer (its pending upload cannot be named)", c -> quirk(c, null,
+                        b -> new byte[0]), noId),
+                new Row(Layer.SERVER, "an upload answer of JSON null", c -> quirk(c, null,
+                        b -> "null".getBytes(StandardCharsets.US_ASCII)), noId),
+                new Row(Layer.SERVER, "an HTML page instead of the upload answer", c -> quirk(c, "text/html",
+                        b -> "<html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8)),
+                        "Buildstash at 127.0.0.1:{port} answered POST /upload/request with HTTP 200 and an HTML page"
+                                + " instead of JSON: check that the base URL points at the API (it usually ends in"
+                                + " /api/v1), not at the web app or a proxy's login page"));
+    }
+
+    /** Every text and size limit at its boundary (taken) and one past it (refused), in characters and in bytes. */
+    private static List<Row> limitRows() {
+        String ok = "uploaded as app.apk";
+        return List.of(
+                new Row(Layer.OPTIONS, "notes of 1000 characters", c -> accepted(c, o -> o.notes("n".repeat(1000))), ok),
+                new Row(Layer.OPTIONS, "notes of 1000 emoji (2000 UTF-16 units)", c -> accepted(c,
+                        o -> o.notes(EMOJI.repeat(1000))), ok),
+                new Row(Layer.OPTIONS, "notes of 1001 emoji", c -> upload(c, o -> o.notes(EMOJI.repeat(1001))),
+                        "Not uploaded: notes is 1001 characters long; Buildstash takes at most 1000"),
+                new Row(Layer.OPTIONS, "a stream of 12 characters", c -> {
+                    api.emulator.addStream(api.seed.applicationId(), "release-cand");
+                    return accepted(c, o -> o.stream("release-cand"));
+                }, ok),
+                new Row(Layer.OPTIONS, "a customTarget of 20 emoji", c -> {
+                    api.emulator.addCustomTarget(api.seed.applicationId(), EMOJI.repeat(20), "android");
+                    return accepted(c, o -> o.customTarget(EMOJI.repeat(20)));
+                }, ok),
+                new Row(Layer.OPTIONS, "a customTarget of 21 emoji", c -> upload(c, o -> o.customTarget(EMOJI.repeat(21))),
+                        "Not uploaded: customTarget '" + EMOJI.repeat(21) + "' is 21 characters long; Buildstash takes"
+                                + " at most 20"),
+                new Row(Layer.OPTIONS, "versionExtra of 25 characters", c -> accepted(c, o -> o.versionExtra("b".repeat(25))), ok),
+                new Row(Layer.OPTIONS, "versionExtra of 26 characters", c -> upload(c, o -> o.versionExtra("b".repeat(26))),
+                        "Not uploaded: versionExtra '" + "b".repeat(26) + "' is 26 characters long; Buildstash takes at"
+                                + " most 25"),
+                new Row(Layer.OPTIONS, "versionMeta of 64 characters", c -> accepted(c, o -> o.versionMeta("m".repeat(64))), ok),
+                new Row(Layer.OPTIONS, "versionMeta of 65 characters", c -> upload(c, o -> o.versionMeta("m".repeat(65))),
+                        "Not uploaded: versionMeta '" + "m".repeat(65) + "' is 65 characters long; Buildstash takes at"
+                                + " most 64"),
+                new Row(Layer.OPTIONS, "customBuildNumber of 100 characters", c -> accepted(c,
+                        o -> o.customBuildNumber("1".repeat(100))), ok),
+                new Row(Layer.OPTIONS, "customBuildNumber of 101 characters", c -> upload(c,
+                        o -> o.customBuildNumber("1".repeat(101))),
+                        "Not uploaded: customBuildNumber '" + "1".repeat(101) + "' is 101 characters long; Buildstash"
+                                + " takes at most 100"),
+                new Row(Layer.OPTIONS, "10 labels", c -> accepted(c, o -> o.labels(numbered("label", 10))), ok),
+                new Row(Layer.OPTIONS, "a file name of 255 emoji", c -> accepted(c, renamed(small(c),
+                        EMOJI.repeat(251) + ".apk"), null, List.of(), o -> o), "uploaded as " + EMOJI.repeat(251) + ".apk"),
+                new Row(Layer.OPTIONS, "a file name of 256 emoji", c -> refused(new UploadSpec(renamed(small(c),
+                        EMOJI.repeat(252) + ".apk"), null, List.of(), valid().build(), null)),
+                        "Not uploaded: file name '" + EMOJI.repeat(39) + "…' is 256 characters long; Buildstash takes at"
+                                + " most 255"),
+                new Row(Layer.OPTIONS, "a metadata description of 255 emoji", c -> accepted(c, LocalFile.of(small(c)),
+                        null, List.of(new MetadataFile(LocalFile.of(Files.writeString(c.ws().resolve("r.xml"), "<r/>")),
+                                EMOJI.repeat(255))), o -> o), "uploaded as app.apk with r.xml"),
+                new Row(Layer.OPTIONS, "a metadata description of 256 emoji", c -> refused(new UploadSpec(
+                        LocalFile.of(small(c)), null, List.of(new MetadataFile(LocalFile.of(Files.writeString(
+                                c.ws().resolve("r.xml"), "<r/>")), EMOJI.repeat(256))), valid().build(), null)),
+                        "Not uploaded: the description of metadata artifact r.xml is 256 characters long; Buildstash"
+                                + " takes at most 255"),
+                new Row(Layer.OPTIONS, "a file of 1 byte", c -> accepted(c, LocalFile.of(Files.write(
+                        c.ws().resolve("app.apk"), new byte[] {7})), null, List.of(), o -> o), ok),
+                new Row(Layer.OPTIONS, "a metadata artifact of exactly 20 MiB", c -> accepted(c, LocalFile.of(small(c)),
+                        null, List.of(new MetadataFile(LocalFile.of(sized(c, "build.log", 20 * MIB)), null)), o -> o),
+                        "uploaded as app.apk with build.log"),
+                new Row(Layer.OPTIONS, "a metadata artifact of 20 MiB and 1 byte", c -> refused(new UploadSpec(
+                        LocalFile.of(small(c)), null, List.of(new MetadataFile(LocalFile.of(sized(c, "build.log",
+                                20 * MIB + 1)), null)), valid().build(), null)),
+                        "Not uploaded: metadataArtifacts build.log is 20971521 bytes (20 MiB), 1 byte over the limit:"
+                                + " Buildstash takes at most 20971520 bytes (20 MiB) for it"),
+                new Row(Layer.OPTIONS, "a file of 500 GB and 1 byte", c -> refused(new UploadSpec(new LocalFile(
+                        small(c).toString(), "huge.apk", 500_000_000_001L), null, List.of(), valid().build(), null)),
+                        "Not uploaded: file huge.apk is 500000000001 bytes (466 GiB), 1 byte over the limit: Buildstash"
+                                + " takes at most 500000000000 bytes (466 GiB) for it"));
+    }
 
     // ---- Cases ----------------------------------------------------------------------------------------------------
 
@@ -446,8 +668,9 @@ class BadInputCatalogueTest {
             for (Map.Entry<String, String> e : values.entrySet()) {
                 s = s.replace(e.getKey(), e.getValue());
             }
-            // Generated upload ids appear in storage paths: the one thing a row cannot know in advance.
-            return s.replaceAll(UUID, "{id}");
+            // Generated upload ids appear in storage paths, file times in changed-file messages: the things a row
+            // cannot know in advance.
+            return s.replaceAll(UUID, "{id}").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "{time}");
         }
     }
 
@@ -640,6 +863,84 @@ class BadInputCatalogueTest {
             return new LocalFileSide(line -> {}, api.sleeper).transfer(order, urls);
         };
         return serverUpload(c, null, api.seed.applicationKey(), file, o -> o, changing);
+    }
+
+    /** An upload Buildstash takes: what the user then reads is where the build's files went. */
+    private static String accepted(Context c, UnaryOperator<UploadOptions.Builder> change) throws Exception {
+        return accepted(c, LocalFile.of(small(c)), null, List.of(), change);
+    }
+
+    private static String accepted(Context c, LocalFile primary, LocalFile expansion, List<MetadataFile> metadata,
+            UnaryOperator<UploadOptions.Builder> change) throws Exception {
+        List<String> log = new ArrayList<>();
+        UploadResult result = new Uploader(api.appClient(), new LocalFileSide(SecretLedger.log("catalogue", log),
+                api.sleeper), SecretLedger.log("catalogue", log)).upload(new UploadSpec(primary, expansion, metadata,
+                change.apply(valid()).build(), TransferSettings.defaults().withConcurrency(1)));
+        assertThat(result.metadataFailures()).as("metadata failures").isEmpty();
+        StoredBuild build = api.emulator.storedBuild(result.buildId()).orElseThrow();
+        List<String> others = new ArrayList<>();
+        build.expansions().forEach(f -> others.add(f.filename()));
+        build.metadataArtifacts().forEach(f -> others.add(f.filename()));
+        return "uploaded as " + build.primary().filename() + (others.isEmpty() ? "" : " with " + String.join(" and ", others));
+    }
+
+    /** The same file under another name, as Buildstash will show it (a name longer than a file system allows). */
+    private static LocalFile renamed(Path file, String name) throws IOException {
+        LocalFile found = LocalFile.of(file);
+        return new LocalFile(found.path(), name, found.size(), found.modifiedMillis());
+    }
+
+    private static Path sized(Context c, String name, long size) throws IOException {
+        return Files2.random(c.ws(), name, size, 17);
+    }
+
+    /** A three-part upload whose file changes when the given request arrives (part {@code part}, or any). */
+    private static String changing(Context c, String route, int part, FileChange change) throws Exception {
+        Path file = multipart(c);
+        Runnable act = () -> {
+            try {
+                change.apply(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        var rule = api.emulator.faults().on(route);
+        (part > 0 ? rule.part(part) : rule).once().inject(Fault.meanwhile(act));
+        long verifies = api.emulator.requestCount("verifyUpload");
+        String message = serverUpload(c, file, o -> o);
+        assertThat(api.emulator.requestCount("verifyUpload")).as("verify calls").isEqualTo(verifies);
+        return message;
+    }
+
+    /** The upload request's answer rewritten; an upload whose id the answer hid is aborted here, by the test. */
+    private static String quirk(Context c, String contentType, UnaryOperator<byte[]> rewrite) throws Exception {
+        api.emulator.faults().on("requestUpload").once().inject(Fault.rewriteAnswer(contentType, rewrite));
+        List<String> openBefore = api.emulator.pendingUploads().stream().map(PendingUploadView::id).toList();
+        String message;
+        try {
+            message = accepted(c, o -> o);
+        } catch (IOException e) {
+            SecretLedger.observe("bad-input catalogue", e);
+            message = e.getMessage();
+        }
+        for (PendingUploadView left : api.emulator.pendingUploads()) {
+            if (!openBefore.contains(left.id())) {
+                // Only an answer that does not name its upload may leave one: nothing in the plugin could abort it.
+                assertThat(message).as("an upload left open by " + message).containsAnyOf("pending_upload_id", "HTML page");
+                api.appClient().abortUpload(left.id());
+            }
+        }
+        return message;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static byte[] recode(byte[] utf8, java.nio.charset.Charset to) {
+        return new String(utf8, StandardCharsets.UTF_8).getBytes(to);
     }
 
     static {

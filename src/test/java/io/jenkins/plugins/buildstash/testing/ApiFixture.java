@@ -5,6 +5,8 @@ import io.jenkins.plugins.buildstash.api.BuildstashClient;
 import io.jenkins.plugins.buildstash.emulator.BuildstashEmulator;
 import io.jenkins.plugins.buildstash.emulator.EmulatorOptions;
 import io.jenkins.plugins.buildstash.emulator.Seed;
+import io.jenkins.plugins.buildstash.upload.LocalFileSide;
+import io.jenkins.plugins.buildstash.upload.Uploader;
 import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -55,6 +57,15 @@ public final class ApiFixture implements AutoCloseable {
 
     public BuildstashClient workspaceClient() {
         return client(seed.workspaceKey());
+    }
+
+    /**
+     * The key side with the application key and a local file side, both logging into {@code log} (as {@code source}
+     * in the {@link SecretLedger}).
+     */
+    public Uploader uploader(String source, List<String> log) {
+        return new Uploader(appClient(), new LocalFileSide(SecretLedger.log(source, log), sleeper),
+                SecretLedger.log(source, log));
     }
 
     @Override

@@ -156,10 +156,6 @@ class UploadJournalTest {
                 + aborted + " had been closed before the restart, so nothing half-sent is left on Buildstash. An upload"
                 + " is not resumed after a restart: run the build again");
         assertThat(api.emulator.abortedUploadIds()).containsExactly(aborted);
-        // What a step stopped at that moment says.
-        assertThat(journal.stopped()).isEqualTo("buildstashUpload was stopped while sending app.apk; its pending upload "
-                + aborted + " was aborted on Buildstash");
-        assertThat(new UploadJournal("app.apk").stopped()).isEqualTo("buildstashUpload was stopped while sending app.apk");
     }
 
     @Test

@@ -61,7 +61,7 @@ class UploadValidatorTest {
         assertThat(problems(valid().stream("production-eu")))
                 .containsExactly("stream 'production-eu' is 13 characters long; Buildstash stream names have at most 12");
         assertThat(problems(valid().stream("qa team")))
-                .containsExactly("stream 'qa team' may only contain letters, digits, '_', '-' and '+'");
+                .containsExactly("stream 'qa team' may only contain ASCII letters, digits, '_', '-' and '+'");
     }
 
     @Test
@@ -84,7 +84,49 @@ class UploadValidatorTest {
         LocalFile bigLog = new LocalFile("/ws/build.log", "build.log", 21L * 1024 * 1024);
         assertThat(UploadValidator.validate(new UploadSpec(APK, null, List.of(new MetadataFile(bigLog, null)),
                         valid().build(), null)))
-                .singleElement().asString().startsWith("metadataArtifacts build.log is 21 MiB; Buildstash takes at most 20 MiB");
+                .containsExactly("metadataArtifacts build.log is 22020096 bytes (21 MiB), 1048576 bytes over the limit:"
+                        + " Buildstash takes at most 20971520 bytes (20 MiB) for it");
+    }
+
+    @Test
+    void aFileOneByteOverItsLimitSaysSoInExactBytes() {
+        LocalFile log = new LocalFile("/ws/build.log", "build.log", 20L * 1024 * 1024 + 1);
+        LocalFile atLimit = new LocalFile("/ws/ok.log", "ok.log", 20L * 1024 * 1024);
+        assertThat(UploadValidator.validate(new UploadSpec(APK, null,
+                        List.of(new MetadataFile(log, null), new MetadataFile(atLimit, null)), valid().build(), null)))
+                .containsExactly("metadataArtifacts build.log is 20971521 bytes (20 MiB), 1 byte over the limit:"
+                        + " Buildstash takes at most 20971520 bytes (20 MiB) for it");
+    }
+
+    @Test
+    void textLimitsCountUnicodeCharactersNotUtf16Units() {
+        String emoji = "🚀";
+        assertThat(emoji.length()).isEqualTo(2);
+        assertThat(problems(valid().notes(emoji.repeat(1000)))).isEmpty();
+        assertThat(problems(valid().notes(emoji.repeat(1001))))
+                .containsExactly("notes is 1001 characters long; Buildstash takes at most 1000");
+        assertThat(problems(valid().customTarget("目标".repeat(10)))).isEmpty();
+        assertThat(problems(valid().customTarget(emoji.repeat(21))))
+                .containsExactly("customTarget '" + emoji.repeat(21) + "' is 21 characters long; Buildstash takes at most 20");
+        LocalFile longName = new LocalFile("/ws/x", emoji.repeat(251) + ".apk", 10);
+        assertThat(UploadValidator.validate(new UploadSpec(longName, null, List.of(), valid().build(), null))).isEmpty();
+        LocalFile tooLong = new LocalFile("/ws/x", emoji.repeat(252) + ".apk", 10);
+        assertThat(UploadValidator.validate(new UploadSpec(tooLong, null, List.of(), valid().build(), null)))
+                .containsExactly("file name '" + emoji.repeat(39) + "…' is 256 characters long; Buildstash takes at most 255");
+    }
+
+    @Test
+    void anExpansionFileIsTakenOnlyAsAnObbBesideAnApkOnAndroid() {
+        LocalFile obb = new LocalFile("/ws/main.1.obb", "main.1.obb", 10);
+        LocalFile ipa = new LocalFile("/ws/Game.ipa", "Game.ipa", 10);
+        LocalFile zip = new LocalFile("/ws/data.zip", "data.zip", 10);
+        assertThat(UploadValidator.validate(new UploadSpec(APK, obb, List.of(), valid().build(), null))).isEmpty();
+        assertThat(UploadValidator.validate(new UploadSpec(ipa, obb, List.of(), valid().platform("ios").build(), null)))
+                .containsExactly("expansionFile main.1.obb cannot go with file Game.ipa on platform 'ios': Buildstash"
+                        + " takes an expansion file only as an Android OBB (.obb) beside an APK (.apk) on platform"
+                        + " 'android'. Remove expansionFile, or upload the OBB with its APK");
+        assertThat(UploadValidator.validate(new UploadSpec(APK, zip, List.of(), valid().build(), null)))
+                .singleElement().asString().startsWith("expansionFile data.zip cannot go with file app.apk on platform 'android'");
     }
 
     @Test

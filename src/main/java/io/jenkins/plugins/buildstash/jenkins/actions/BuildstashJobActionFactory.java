@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
-import hudson.model.Run;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -13,9 +12,6 @@ import jenkins.model.TransientActionFactory;
 @Extension
 @SuppressWarnings("rawtypes")
 public final class BuildstashJobActionFactory extends TransientActionFactory<Job> {
-
-    /** How far back to look: older builds are not loaded just to draw a link. */
-    private static final int RECENT_BUILDS = 10;
 
     @Override
     public Class<Job> type() {
@@ -27,28 +23,23 @@ public final class BuildstashJobActionFactory extends TransientActionFactory<Job
         return LatestUploadLink.class;
     }
 
+    /** Loads no build: the newest upload is kept per job when it is recorded ({@link LatestUploads}). */
     @Override
     public @NonNull Collection<? extends Action> createFor(@NonNull Job job) {
-        Run<?, ?> run = job.getLastCompletedBuild();
-        for (int i = 0; run != null && i < RECENT_BUILDS; i++, run = run.getPreviousCompletedBuild()) {
-            BuildstashRunAction action = run.getAction(BuildstashRunAction.class);
-            UploadRecord latest = action == null ? null : action.getLatest();
-            if (latest != null && latest.getBuildInfoUrl() != null) {
-                return List.of(new LatestUploadLink(latest));
-            }
-        }
-        return List.of();
+        @SuppressWarnings("unchecked")
+        Job<?, ?> typed = job;
+        return LatestUploads.of(typed).map(latest -> List.of(new LatestUploadLink(latest))).orElse(List.of());
     }
 
     /** Opens the build page on Buildstash (an external https link). */
     public static final class LatestUploadLink implements Action {
-        private final UploadRecord upload;
+        private final LatestUploads.Latest upload;
 
-        LatestUploadLink(UploadRecord upload) {
+        LatestUploadLink(LatestUploads.Latest upload) {
             this.upload = upload;
         }
 
-        public UploadRecord getUpload() {
+        public LatestUploads.Latest getUpload() {
             return upload;
         }
 
@@ -59,12 +50,12 @@ public final class BuildstashJobActionFactory extends TransientActionFactory<Job
 
         @Override
         public String getDisplayName() {
-            return "Latest Buildstash build (" + upload.getVersion() + ")";
+            return "Latest Buildstash build (" + upload.version() + ")";
         }
 
         @Override
         public String getUrlName() {
-            return upload.getBuildInfoUrl();
+            return upload.buildInfoUrl();
         }
     }
 }

@@ -30,9 +30,10 @@ public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecor
         return "Buildstash release";
     }
 
+    /** Prefixed with the plugin's short name, as every URL the plugin adds, so that no other plugin's page hides it. */
     @Override
     public String getUrlName() {
-        return "buildstash-release";
+        return "buildstash-uploader-releases";
     }
 
     @Override
@@ -41,8 +42,9 @@ public final class BuildstashReleaseAction extends RecordListAction<ReleaseRecor
         if (latest == null) {
             return;
         }
-        env.put("BUILDSTASH_RELEASE_ID", latest.getReleaseId());
-        env.put("BUILDSTASH_RELEASE_VERSION", latest.getVersion());
+        // EnvVars refuses null values (a release may have no version): put only what Buildstash returned.
+        env.putIfNotNull("BUILDSTASH_RELEASE_ID", latest.getReleaseId());
+        env.putIfNotNull("BUILDSTASH_RELEASE_VERSION", latest.getVersion());
         if (latest.getTargetFolder() != null) {
             // The folder from the workspace; "." when the files went into the workspace itself.
             env.put("BUILDSTASH_RELEASE_FOLDER", latest.getTargetFolder().isEmpty() ? "." : latest.getTargetFolder());

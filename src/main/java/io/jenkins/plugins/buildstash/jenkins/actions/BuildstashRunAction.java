@@ -30,9 +30,10 @@ public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
         return "Buildstash";
     }
 
+    /** Not "buildstash": the official Buildstash plugin's action has that name, and one page would hide the other. */
     @Override
     public String getUrlName() {
-        return "buildstash";
+        return "buildstash-uploader";
     }
 
     @Override
@@ -41,14 +42,11 @@ public final class BuildstashRunAction extends RecordListAction<UploadRecord> {
         if (latest == null) {
             return;
         }
-        env.put("BUILDSTASH_BUILD_ID", latest.getBuildId());
+        // EnvVars refuses null values, and a refusal here breaks every later step of the run: put only what is known.
+        env.putIfNotNull("BUILDSTASH_BUILD_ID", latest.getBuildId());
         env.put("BUILDSTASH_PENDING_PROCESSING", Boolean.toString(latest.isPendingProcessing()));
         env.put("BUILDSTASH_UPLOAD_COUNT", Integer.toString(getUploads().size()));
-        if (latest.getBuildInfoUrl() != null) {
-            env.put("BUILDSTASH_BUILD_URL", latest.getBuildInfoUrl());
-        }
-        if (latest.getDownloadUrl() != null) {
-            env.put("BUILDSTASH_DOWNLOAD_URL", latest.getDownloadUrl());
-        }
+        env.putIfNotNull("BUILDSTASH_BUILD_URL", latest.getBuildInfoUrl());
+        env.putIfNotNull("BUILDSTASH_DOWNLOAD_URL", latest.getDownloadUrl());
     }
 }

@@ -47,7 +47,12 @@ public final class AgentDownloadSide implements DownloadSide {
         @Override
         public DownloadReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
             HttpRuntime.require(ResolveFilesCallable.THIS_NODE);
-            return new FileDownload(workspace.toPath(), order, listener.getLogger()::println).run();
+            AgentLog log = new AgentLog(listener);
+            try {
+                return new FileDownload(workspace.toPath(), order, log).run();
+            } finally {
+                log.flush();
+            }
         }
     }
 }

@@ -116,14 +116,17 @@ public final class AgentFileSide implements FileSide {
         @Override
         public TransferReceipt invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
             HttpRuntime.require(ResolveFilesCallable.THIS_NODE);
+            AgentLog log = new AgentLog(listener);
             try {
-                return new FileTransfer(order, urls, listener.getLogger()::println).run();
+                return new FileTransfer(order, urls, log).run();
             } catch (NoClassDefFoundError e) {
                 UploadFailure missing = HttpRuntime.explain(e, ResolveFilesCallable.THIS_NODE);
                 if (missing != null) {
                     throw missing;
                 }
                 throw e;
+            } finally {
+                log.flush();
             }
         }
     }

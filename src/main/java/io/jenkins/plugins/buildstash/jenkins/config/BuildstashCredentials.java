@@ -1,7 +1,9 @@
 package io.jenkins.plugins.buildstash.jenkins.config;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -86,9 +88,7 @@ public final class BuildstashCredentials {
 
     /** For form validation and connection tests, in the context of a job (or of Jenkins when {@code item} is null). */
     public static ApiKey forForm(Item item, String id) {
-        List<StringCredentials> all = CredentialsProvider.lookupCredentialsInItem(
-                StringCredentials.class, item, authentication(item), URIRequirementBuilder.fromUri(null).build());
-        return all.stream()
+        return usableByBuilds(item, visible(item)).stream()
                 .filter(c -> c.getId().equals(id))
                 .findFirst()
                 .map(c -> ApiKey.of(c.getSecret().getPlainText()))
@@ -104,7 +104,9 @@ public final class BuildstashCredentials {
         }
         result.includeEmptyValue()
                 .includeMatchingAs(authentication(item), item, StringCredentials.class,
-                        URIRequirementBuilder.fromUri(baseUrl).build(), CredentialsMatchers.always())
+                        URIRequirementBuilder.fromUri(baseUrl).build(),
+                        item == null ? CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM))
+                                : CredentialsMatchers.always())
                 .includeCurrentValue(current == null ? "" : current);
         return result;
     }
@@ -116,11 +118,24 @@ public final class BuildstashCredentials {
         if (value.startsWith("${")) {
             return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
         }
-        boolean exists = !CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authentication(item),
-                URIRequirementBuilder.fromUri(null).build(), CredentialsMatchers.withId(value)).isEmpty();
+        boolean exists = usableByBuilds(item, visible(item)).stream().anyMatch(c -> c.getId().equals(value));
         return exists
                 ? FormValidation.ok()
                 : FormValidation.error("No \"Secret text\" credential with this id is visible here");
+    }
+
+    private static List<StringCredentials> visible(Item item) {
+        return CredentialsProvider.lookupCredentialsInItem(
+                StringCredentials.class, item, authentication(item), URIRequirementBuilder.fromUri(null).build());
+    }
+
+    /**
+     * The credentials a build could use. In a job, what its builds' authentication sees. At the root the lookup runs
+     * as {@code ACL.SYSTEM2}, which also sees SYSTEM-scoped credentials: those are for Jenkins itself, and no build
+     * can read them, so offering one would pass the check and then fail every build with "not visible".
+     */
+    static <C extends Credentials> List<C> usableByBuilds(Item item, List<C> found) {
+        return item != null ? found : found.stream().filter(c -> c.getScope() != CredentialsScope.SYSTEM).toList();
     }
 
     private static boolean canList(Item item) {

@@ -8,19 +8,23 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.api.ApiBaseUrl;
 import io.jenkins.plugins.buildstash.api.ApiKey;
 import io.jenkins.plugins.buildstash.api.BuildstashClient;
+import io.jenkins.plugins.buildstash.api.ProxyRoute;
 import io.jenkins.plugins.buildstash.api.ProxySettings;
 import io.jenkins.plugins.buildstash.api.RetryPolicy;
+import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -31,17 +35,14 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("buildstashUploader")
 public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
-    static final int DEFAULT_CONNECT_TIMEOUT = 10;
-    static final int DEFAULT_REQUEST_TIMEOUT = 60;
-    static final int DEFAULT_STALL_TIMEOUT = 120;
-
     private String baseUrl;
     private String credentialsId;
-    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT;
-    private int requestTimeoutSeconds = DEFAULT_REQUEST_TIMEOUT;
-    private int stallTimeoutSeconds = DEFAULT_STALL_TIMEOUT;
+    private int connectTimeoutSeconds = SettingsForm.DEFAULT_CONNECT_TIMEOUT;
+    private int requestTimeoutSeconds = SettingsForm.DEFAULT_REQUEST_TIMEOUT;
+    private int stallTimeoutSeconds = SettingsForm.DEFAULT_STALL_TIMEOUT;
     private int partConcurrency = TransferSettings.DEFAULT_CONCURRENCY;
     private Integer retryAttempts;
+    private boolean controllerProxyOnAgents;
 
     public BuildstashGlobalConfiguration() {
         load();
@@ -56,17 +57,48 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         return "Buildstash";
     }
 
+    /**
+     * The form is read and checked as a whole: bad values refuse the whole form, naming the field, and nothing is
+     * kept; good ones are saved once. (Binding it to the setters would save after each and keep the first ones.)
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        SettingsForm form;
+        try {
+            form = SettingsForm.read(field -> json.optString(field, null));
+        } catch (SettingsForm.Refused e) {
+            throw new FormException(e.getMessage(), e.firstField());
+        }
+        if (!Objects.equals(form.baseUrl(), baseUrl)) {
+            // Whoever sets it receives every job's API key.
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        }
+        synchronized (this) {
+            baseUrl = form.baseUrl();
+            credentialsId = form.credentialsId();
+            partConcurrency = form.partConcurrency();
+            retryAttempts = form.retryAttempts();
+            connectTimeoutSeconds = form.connectTimeoutSeconds();
+            requestTimeoutSeconds = form.requestTimeoutSeconds();
+            stallTimeoutSeconds = form.stallTimeoutSeconds();
+        }
+        save();
+        return true;
+    }
+
     public String getBaseUrl() {
         return baseUrl == null ? ApiBaseUrl.DEFAULT : baseUrl;
     }
 
-    /** Administrators only: whoever sets it receives every job's API key. */
+    /**
+     * For configuration as code and scripts; the form goes through {@link #configure}. Administrators only: whoever
+     * sets it receives every job's API key. Checked where it is used ({@link ApiBaseUrl#parse}), as the form checks it.
+     */
     @DataBoundSetter
     public void setBaseUrl(String baseUrl) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String value = baseUrl == null || baseUrl.isBlank() ? null : ApiBaseUrl.parse(baseUrl).toString();
+        String value = TextInputs.blankToNull(baseUrl);
         this.baseUrl = ApiBaseUrl.DEFAULT.equals(value) ? null : value;
-        save();
     }
 
     public String getCredentialsId() {
@@ -75,8 +107,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
-        save();
+        this.credentialsId = TextInputs.blankToNull(credentialsId);
     }
 
     public int getConnectTimeoutSeconds() {
@@ -85,8 +116,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int seconds) {
-        this.connectTimeoutSeconds = Settings.inRange("connectTimeoutSeconds", seconds, 1, 300);
-        save();
+        this.connectTimeoutSeconds = seconds;
     }
 
     public int getRequestTimeoutSeconds() {
@@ -95,8 +125,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRequestTimeoutSeconds(int seconds) {
-        this.requestTimeoutSeconds = Settings.inRange("requestTimeoutSeconds", seconds, 5, 600);
-        save();
+        this.requestTimeoutSeconds = seconds;
     }
 
     public int getStallTimeoutSeconds() {
@@ -105,8 +134,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setStallTimeoutSeconds(int seconds) {
-        this.stallTimeoutSeconds = Settings.inRange("stallTimeoutSeconds", seconds, 10, 3600);
-        save();
+        this.stallTimeoutSeconds = seconds;
     }
 
     public int getPartConcurrency() {
@@ -115,8 +143,7 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setPartConcurrency(int partConcurrency) {
-        this.partConcurrency = Settings.inRange("partConcurrency", partConcurrency, 1, TransferSettings.MAX_CONCURRENCY);
-        save();
+        this.partConcurrency = partConcurrency;
     }
 
     /** Null means the per-call defaults (5 for storage transfers, 4 for API calls). */
@@ -126,7 +153,21 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRetryAttempts(Integer retryAttempts) {
-        this.retryAttempts = retryAttempts == null ? null : Settings.inRange("retryAttempts", retryAttempts, 1, 20);
+        this.retryAttempts = retryAttempts;
+    }
+
+    /**
+     * Off by default: agents then use their own JVM's proxy settings, as everything else on an agent does. On, they
+     * send storage requests through the controller's proxy host, without its credentials, which never leave the
+     * controller.
+     */
+    public boolean isControllerProxyOnAgents() {
+        return controllerProxyOnAgents;
+    }
+
+    @DataBoundSetter
+    public void setControllerProxyOnAgents(boolean controllerProxyOnAgents) {
+        this.controllerProxyOnAgents = controllerProxyOnAgents;
         save();
     }
 
@@ -135,20 +176,21 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
         return retryAttempts == null ? defaults : defaults.withAttempts(retryAttempts);
     }
 
-    /** A client on the controller, using Jenkins' proxy, that never follows redirects with the key. */
+    /**
+     * A client on the controller, through Jenkins' proxy, that never follows redirects with the key. Not core's
+     * {@code ProxyConfiguration.newHttpClientBuilder()}: with a proxy user it installs an authenticator, and Java 17
+     * and 21 then drop the key's {@code Authorization} header (JDK-8326949). The HTTP client itself is shared by every
+     * run and connection test with the same settings.
+     */
     public BuildstashClient client(ApiKey key, Consumer<String> log) {
         return client(key, getBaseUrl(), log);
     }
 
     public BuildstashClient client(ApiKey key, String baseUrl, Consumer<String> log) {
-        HttpClient http = ProxyConfiguration.newHttpClientBuilder()
-                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         return BuildstashClient.builder(key)
                 .baseUrl(baseUrl)
-                .httpClient(http)
+                .proxy(proxy())
+                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
                 .retryPolicy(new RetryPolicy(retryLimits()))
                 .log(log)
@@ -162,18 +204,31 @@ public class BuildstashGlobalConfiguration extends GlobalConfiguration {
                 .withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .withStallTimeout(Duration.ofSeconds(stallTimeoutSeconds))
                 .withRetryLimits(retryLimits())
-                .withProxy(proxy());
+                .withProxy(controllerProxyOnAgents ? agentProxyRoute() : null);
     }
 
-    /** Jenkins applies its proxy only inside the controller JVM: agents get it as a value. */
-    private static ProxySettings proxy() {
+    /** Jenkins' proxy (Manage Jenkins › System › HTTP Proxy) with its credentials, for API calls on the controller. */
+    static ProxySettings proxy() {
         ProxyConfiguration p = Jenkins.get().getProxy();
         if (p == null || p.name == null || p.name.isBlank()) {
             return null;
         }
-        List<String> noProxy = p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[\\s,;|]+"));
         String password = p.getSecretPassword() == null ? null : p.getSecretPassword().getPlainText();
-        return new ProxySettings(p.name, p.port, noProxy, p.getUserName(), password);
+        return ProxySettings.of(p.name, p.port, noProxyHosts(p), p.getUserName(), password);
+    }
+
+    /** Where Jenkins' proxy is, without its credentials: all an agent may be told. */
+    private static ProxyRoute agentProxyRoute() {
+        ProxyConfiguration p = Jenkins.get().getProxy();
+        if (p == null || p.name == null || p.name.isBlank()) {
+            return null;
+        }
+        return new ProxyRoute(p.name, p.port, noProxyHosts(p));
+    }
+
+    private static List<String> noProxyHosts(ProxyConfiguration p) {
+        // The separators core's ProxyConfiguration.getNoProxyHostPatterns splits on.
+        return p.getNoProxyHost() == null ? List.of() : Arrays.asList(p.getNoProxyHost().split("[ \t\n,|]+"));
     }
 
     @POST

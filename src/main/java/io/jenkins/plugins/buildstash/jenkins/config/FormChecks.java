@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildstash.jenkins.config;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildstash.files.WorkspaceFiles;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
 import io.jenkins.plugins.buildstash.release.TargetLayout;
 import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
@@ -41,11 +42,15 @@ public final class FormChecks {
         return BuildstashCredentials.check(item, value);
     }
 
-    public static FormValidation required(Item item, String value, String option, String example) {
-        if (!mayConfigure(item) || (value != null && !value.isBlank())) {
+    /**
+     * A file pattern, checked as the run checks it before looking at the workspace ({@code ..} and absolute paths
+     * are refused). {@code required}: whether a blank value is an error ({@code file}) or means "none".
+     */
+    public static FormValidation filePattern(Item item, String value, String option, boolean required) {
+        if (!mayConfigure(item) || (!required && (value == null || value.isBlank()))) {
             return FormValidation.ok();
         }
-        return FormValidation.error(option + " is required: " + example);
+        return result(expressionOr(value, WorkspaceFiles.patternProblems(value, option)));
     }
 
     public static FormValidation platform(Item item, String value) {
@@ -78,14 +83,25 @@ public final class FormChecks {
     }
 
     public static FormValidation labels(Item item, String value) {
-        return mayConfigure(item) ? result(UploadValidator.labels(TextInputs.list(value))) : FormValidation.ok();
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        try {
+            return result(UploadValidator.labels(TextInputs.entries("labels", value)));
+        } catch (InvalidUploadException e) {
+            return FormValidation.error(e.problems().get(0));
+        }
     }
 
     public static FormValidation architectures(Item item, String value) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
-        return result(expressionOr(value, UploadValidator.architectures(TextInputs.list(value))));
+        try {
+            return result(expressionOr(value, UploadValidator.architectures(TextInputs.entries("architectures", value))));
+        } catch (InvalidUploadException e) {
+            return FormValidation.error(e.problems().get(0));
+        }
     }
 
     public static FormValidation notes(Item item, String value) {

@@ -137,8 +137,7 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
     ReleaseParameters parameters(EnvVars env) {
         ReleaseSelection selection = new ReleaseSelection(env.expand(applicationId), env.expand(releaseId),
                 env.expand(version), TextInputs.list(env.expand(labels)), TextInputs.list(env.expand(platforms)));
-        // The credentials id is expanded too, so that a credentials parameter can choose it; never the key itself.
-        return new ReleaseParameters(env.expand(credentialsId), selection, true, env.expand(targetFolder),
+        return new ReleaseParameters(CredentialsIds.asConfigured(credentialsId, env), selection, true, env.expand(targetFolder),
                 TextInputs.list(env.expand(downloadPlatforms)));
     }
 
@@ -195,9 +194,10 @@ public final class BuildstashReleaseDownloadBuilder extends Builder implements S
             return FormChecks.platformList(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }

@@ -18,6 +18,7 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
@@ -25,7 +26,10 @@ import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import io.jenkins.plugins.buildstash.upload.UploadValidator;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -376,32 +380,58 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
         } catch (InvalidUploadException e) {
             throw new AbortException(e.getMessage());
         }
-        UploadRunner.run(run, workspace, env, listener, parameters);
+        try {
+            UploadRunner.run(run, workspace, env, listener, parameters);
+        } catch (InterruptedException e) {
+            throw FreestyleAbort.of(run, listener, Stopped.message(e, "the Buildstash upload"));
+        }
     }
 
-    /** The configuration with {@code ${VAR}} expanded from the build's environment. */
+    /**
+     * The configuration with {@code ${VAR}} expanded from the build's environment.
+     *
+     * @throws InvalidUploadException when a version component is not a whole number, listing every other problem of
+     *     the options too, so that one run shows them all
+     */
     UploadParameters parameters(EnvVars env) throws InvalidUploadException {
-        UploadOptions options = UploadOptions.builder()
+        List<String> unreadable = new ArrayList<>();
+        Integer major = wholeNumber("versionMajor", env.expand(versionMajor), unreadable);
+        Integer minor = wholeNumber("versionMinor", env.expand(versionMinor), unreadable);
+        Integer patch = wholeNumber("versionPatch", env.expand(versionPatch), unreadable);
+        UploadOptions.Builder options = UploadOptions.builder()
                 .applicationId(env.expand(applicationId))
                 .platform(env.expand(platform))
                 .stream(env.expand(stream))
-                .version(TextInputs.wholeNumber("versionMajor", env.expand(versionMajor)),
-                        TextInputs.wholeNumber("versionMinor", env.expand(versionMinor)),
-                        TextInputs.wholeNumber("versionPatch", env.expand(versionPatch)))
                 .versionExtra(env.expand(versionExtra))
                 .versionMeta(env.expand(versionMeta))
                 .customBuildNumber(env.expand(customBuildNumber))
-                .labels(TextInputs.list(env.expand(labels)))
-                .architectures(TextInputs.list(env.expand(architectures)))
+                .labels(TextInputs.entries("labels", env.expand(labels)))
+                .architectures(TextInputs.entries("architectures", env.expand(architectures)))
                 .notes(env.expand(notes))
                 .customTarget(env.expand(customTarget))
                 .ci(new CiInfo(env.expand(ciPipeline), env.expand(ciRunId), env.expand(ciRunUrl), env.expand(ciBuildDuration)))
                 .vcs(new VcsInfo(env.expand(vcsHostType), env.expand(vcsHost), env.expand(vcsRepoName),
-                        env.expand(vcsRepoUrl), env.expand(vcsBranch), env.expand(vcsCommitSha), env.expand(vcsCommitUrl)))
-                .build();
-        // The credentials id is expanded too, so that a credentials parameter can choose it; never the key itself.
-        return new UploadParameters(env.expand(credentialsId), env.expand(file), env.expand(expansionFile),
-                env.expand(metadataArtifacts), options, partConcurrency, detectMetadata);
+                        env.expand(vcsRepoUrl), env.expand(vcsBranch), env.expand(vcsCommitSha), env.expand(vcsCommitUrl)));
+        if (!unreadable.isEmpty()) {
+            // The other options are checked as if the unreadable components were 1, which no rule refuses.
+            List<String> problems = new ArrayList<>(unreadable);
+            problems.addAll(UploadValidator.options(options.version(
+                    major == null ? 1 : major, minor == null ? 1 : minor, patch == null ? 1 : patch).build()));
+            throw new InvalidUploadException(problems);
+        }
+        return new UploadParameters(CredentialsIds.asConfigured(credentialsId, env), env.expand(file), env.expand(expansionFile),
+                env.expand(metadataArtifacts), options.version(major, minor, patch).build(), partConcurrency,
+                detectMetadata);
+    }
+
+    /** The component as a number; null when blank or unreadable, the problem then added to {@code problems}. */
+    private static Integer wholeNumber(String option, String text, List<String> problems) {
+        try {
+            return TextInputs.wholeNumber(option, text);
+        } catch (InvalidUploadException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     @Extension
@@ -432,7 +462,17 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
 
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+            return FormChecks.filePattern(item, value, "file", true);
+        }
+
+        @POST
+        public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "expansionFile", false);
+        }
+
+        @POST
+        public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
         @POST
@@ -475,9 +515,10 @@ public final class BuildstashUploadRecorder extends Recorder implements SimpleBu
             return FormChecks.notes(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }

@@ -31,8 +31,14 @@ public final class ReleaseRunner {
 
     private ReleaseRunner() {}
 
+    /** @param workspace where files are downloaded; may be null when {@code p} asks for no download */
     public static ReleaseResult run(Run<?, ?> run, FilePath workspace, TaskListener listener, ReleaseParameters p)
             throws IOException, InterruptedException {
+        if (p.download() && workspace == null) {
+            throw new AbortException("buildstashRelease cannot download without a workspace: put the step inside a"
+                    + " node block (or a stage with an agent), or set download: false to fetch only the release's"
+                    + " details");
+        }
         PrintStream log = listener.getLogger();
         BuildstashGlobalConfiguration config = BuildstashGlobalConfiguration.get();
         ApiKey key = BuildstashCredentials.forRun(run, p.credentialsId());

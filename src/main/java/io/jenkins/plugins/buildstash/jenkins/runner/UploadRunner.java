@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.runner;
 
 import io.jenkins.plugins.buildstash.jenkins.actions.BuildstashRunAction;
+import io.jenkins.plugins.buildstash.jenkins.actions.LatestUploads;
 import io.jenkins.plugins.buildstash.jenkins.actions.UploadRecord;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashGlobalConfiguration;
 import io.jenkins.plugins.buildstash.jenkins.config.BuildstashCredentials;
@@ -62,7 +63,9 @@ public final class UploadRunner {
             BuildstashClient client = config.client(key, log::println);
             UploadResult result = new Uploader(client, new AgentFileSide(workspace, listener), log::println, tracker)
                     .upload(spec);
-            BuildstashRunAction.record(run, new UploadRecord(result, System.currentTimeMillis()));
+            UploadRecord record = new UploadRecord(result, System.currentTimeMillis());
+            BuildstashRunAction.record(run, record);
+            LatestUploads.record(run.getParent(), record);
             report(listener, result);
             if (!result.metadataFailures().isEmpty()) {
                 // The build exists on Buildstash, but not everything the job asked for went with it.
@@ -118,11 +121,15 @@ public final class UploadRunner {
                 + (result.pendingProcessing() ? "; Buildstash is still processing it" : "") + ")");
         link(listener, "Build page: ", result.buildInfoUrl());
         link(listener, "Download page: ", result.downloadUrl());
-        List<String> failures = result.metadataFailures();
-        if (!failures.isEmpty()) {
-            log.println("Warning: " + failures.size() + " metadata artifact(s) could not be attached: "
-                    + String.join("; ", failures));
+        if (!result.metadataFailures().isEmpty()) {
+            log.println("Warning: " + metadataWarning(result));
         }
+    }
+
+    /** Why the run is unstable, when metadata artifacts could not be attached: for the log and the stage views. */
+    public static String metadataWarning(UploadResult result) {
+        List<String> failures = result.metadataFailures();
+        return failures.size() + " metadata artifact(s) could not be attached: " + String.join("; ", failures);
     }
 
     private static void link(TaskListener listener, String label, String url) throws IOException {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.buildstash.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -12,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.release.ReleaseSelection;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import java.util.Map;
@@ -159,9 +160,16 @@ public final class BuildstashReleaseStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            return ReleaseRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class),
-                            step.parameters())
-                    .asMap();
+            // FilePath is null outside a node block: enough to fetch a release's details, and refused for a download.
+            try {
+                return ReleaseRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class),
+                                step.parameters())
+                        .asMap();
+            } catch (InterruptedException e) {
+                // As in buildstashUpload: the step already ended ABORTED; this is the one line reported beside it.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "fetching the Buildstash release"));
+            }
         }
     }
 
@@ -180,10 +188,13 @@ public final class BuildstashReleaseStep extends Step {
             return "Fetch a release from Buildstash";
         }
 
+        /**
+         * No FilePath: fetching a release's details needs no node, and only a download does (the run says so when a
+         * download has no workspace).
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            // FilePath: downloads go into the workspace, so Pipeline asks for a node block around the step.
-            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         @POST
@@ -223,9 +234,10 @@ public final class BuildstashReleaseStep extends Step {
             return FormChecks.platformList(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }

@@ -6,22 +6,29 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildstash.jenkins.config.FormChecks;
+import io.jenkins.plugins.buildstash.jenkins.runner.Stopped;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadParameters;
 import io.jenkins.plugins.buildstash.jenkins.runner.UploadRunner;
 import io.jenkins.plugins.buildstash.upload.CiInfo;
+import io.jenkins.plugins.buildstash.upload.InvalidUploadException;
 import io.jenkins.plugins.buildstash.upload.TextInputs;
 import io.jenkins.plugins.buildstash.upload.UploadJournal;
 import io.jenkins.plugins.buildstash.upload.UploadOptions;
+import io.jenkins.plugins.buildstash.upload.UploadResult;
 import io.jenkins.plugins.buildstash.upload.VcsInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -55,6 +62,8 @@ public final class BuildstashUploadStep extends Step {
     private String customBuildNumber;
     private String labels;
     private String architectures;
+    private List<String> labelList;
+    private List<String> architectureList;
     private String notes;
     private String customTarget;
     private Integer partConcurrency;
@@ -207,6 +216,26 @@ public final class BuildstashUploadStep extends Step {
         this.architectures = TextInputs.blankToNull(architectures);
     }
 
+    /** The Pipeline list form of {@code labels}: each element is one label as it is, commas and quotes included. */
+    public List<String> getLabelList() {
+        return labelList;
+    }
+
+    @DataBoundSetter
+    public void setLabelList(List<String> labelList) {
+        this.labelList = labelList == null || labelList.isEmpty() ? null : List.copyOf(labelList);
+    }
+
+    /** The Pipeline list form of {@code architectures}. */
+    public List<String> getArchitectureList() {
+        return architectureList;
+    }
+
+    @DataBoundSetter
+    public void setArchitectureList(List<String> architectureList) {
+        this.architectureList = architectureList == null || architectureList.isEmpty() ? null : List.copyOf(architectureList);
+    }
+
     public String getNotes() {
         return notes;
     }
@@ -343,7 +372,7 @@ public final class BuildstashUploadStep extends Step {
     }
 
     /** Everything configured, as plain values. */
-    UploadParameters parameters() {
+    UploadParameters parameters() throws InvalidUploadException {
         UploadOptions options = UploadOptions.builder()
                 .applicationId(applicationId)
                 .platform(platform)
@@ -352,8 +381,8 @@ public final class BuildstashUploadStep extends Step {
                 .versionExtra(versionExtra)
                 .versionMeta(versionMeta)
                 .customBuildNumber(customBuildNumber)
-                .labels(TextInputs.list(labels))
-                .architectures(TextInputs.list(architectures))
+                .labels(TextInputs.listOption("labels", labels, labelList))
+                .architectures(TextInputs.listOption("architectures", architectures, architectureList))
                 .notes(notes)
                 .customTarget(customTarget)
                 .ci(new CiInfo(ciPipeline, ciRunId, ciRunUrl, ciBuildDuration))
@@ -398,14 +427,30 @@ public final class BuildstashUploadStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            UploadParameters parameters;
+            try {
+                parameters = step.parameters();
+            } catch (InvalidUploadException e) {
+                throw new AbortException(e.getMessage());
+            }
             journal.savingWith(c::saveState);
             try {
-                return UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                                c.get(TaskListener.class), step.parameters(), journal)
-                        .asMap();
+                UploadResult result = UploadRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                        c.get(TaskListener.class), parameters, journal);
+                if (!result.metadataFailures().isEmpty()) {
+                    // The run is UNSTABLE already; stage views read the step's own node, as for the unstable step.
+                    FlowNode node = c.get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(UploadRunner.metadataWarning(result)));
+                    }
+                }
+                return result.asMap();
             } catch (InterruptedException e) {
-                // Pipeline adds what run() throws after a stop to the stop's cause and prints it: say what was stopped.
-                throw new Stopped(journal.stopped());
+                // Pipeline has already ended the step with the stop's cause (ABORTED) and reports this exception
+                // beside it: an AbortException is printed as its message, anything else with its stack trace.
+                Thread.currentThread().interrupt();
+                throw new AbortException(Stopped.message(e, "the Buildstash upload"));
             }
         }
 
@@ -426,21 +471,6 @@ public final class BuildstashUploadStep extends Step {
                     c.onFailure(e);
                 }
             });
-        }
-    }
-
-    /** The interrupt of a stopped step, printed by Pipeline as its message alone (no class name, no stack trace). */
-    static final class Stopped extends InterruptedException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped(String message) {
-            super(message);
-            setStackTrace(new StackTraceElement[0]);
-        }
-
-        @Override
-        public String toString() {
-            return getMessage();
         }
     }
 
@@ -477,7 +507,17 @@ public final class BuildstashUploadStep extends Step {
 
         @POST
         public FormValidation doCheckFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.required(item, value, "file", "an Ant-style pattern such as 'build/outputs/**/*.apk'");
+            return FormChecks.filePattern(item, value, "file", true);
+        }
+
+        @POST
+        public FormValidation doCheckExpansionFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "expansionFile", false);
+        }
+
+        @POST
+        public FormValidation doCheckMetadataArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.filePattern(item, value, "metadataArtifacts", false);
         }
 
         @POST
@@ -520,9 +560,10 @@ public final class BuildstashUploadStep extends Step {
             return FormChecks.notes(item, value);
         }
 
+        /** {@code testedCredentialsId}: the credential selected in the form, drop-down or expression (config.jelly). */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String applicationId) {
+        public FormValidation doTestConnection(@AncestorInPath Item item,
+                @QueryParameter("testedCredentialsId") String credentialsId, @QueryParameter String applicationId) {
             return FormChecks.testConnection(item, credentialsId, applicationId);
         }
     }

@@ -39,12 +39,22 @@ class BuildstashReleaseDownloadBuilderTest {
         ReleaseParameters p = builder.parameters(env(Map.of("KEY_ID", "buildstash-key", "APP", "app1",
                 "RELEASE_VERSION", "2.3.0", "PLATFORM", "android")));
 
-        assertThat(p.credentialsId()).isEqualTo("buildstash-key");
+        // The credentials plugin resolves ${KEY_ID} itself, with its permission checks of credentials parameters.
+        assertThat(p.credentialsId()).isEqualTo("${KEY_ID}");
         assertThat(p.selection().applicationId()).isEqualTo("app1");
         assertThat(p.selection().version()).isEqualTo("2.3.0");
         assertThat(p.download()).isTrue();
         assertThat(p.targetFolder()).isEqualTo("deploy/2.3.0");
         assertThat(p.downloadPlatforms()).containsExactly("android");
+    }
+
+    @Test
+    void aCredentialsVariableThatExpandsToNothingMeansTheGlobalDefault() {
+        BuildstashReleaseDownloadBuilder builder = new BuildstashReleaseDownloadBuilder();
+        builder.setCredentialsId("${KEY_ID}");
+
+        assertThat(builder.parameters(env(Map.of("KEY_ID", " "))).credentialsId()).isNull();
+        assertThat(builder.parameters(env(Map.of())).credentialsId()).isEqualTo("${KEY_ID}");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildstash.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseParameters;
+import io.jenkins.plugins.buildstash.jenkins.runner.ReleaseRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +44,27 @@ class BuildstashReleaseStepTest {
     }
 
     @Test
-    void theFunctionNameIsTheSymbolAndTheStepNeedsAWorkspace() {
+    void theFunctionNameIsTheSymbolAndTheStepNeedsNoNodeForTheReleasesDetails() {
         BuildstashReleaseStep.DescriptorImpl descriptor = new BuildstashReleaseStep.DescriptorImpl();
 
         assertThat(descriptor.getFunctionName()).isEqualTo("buildstashRelease");
         assertThat(BuildstashReleaseStep.DescriptorImpl.class.getAnnotation(org.jenkinsci.Symbol.class).value())
                 .containsExactly("buildstashRelease");
+        // A FilePath here would make Pipeline demand a node block even with download: false.
         java.util.Set<Class<?>> context = java.util.Set.copyOf(descriptor.getRequiredContext());
-        assertThat(context).contains(hudson.FilePath.class, hudson.model.Run.class, hudson.model.TaskListener.class);
+        assertThat(context).containsExactlyInAnyOrder(hudson.model.Run.class, hudson.model.TaskListener.class);
+    }
+
+    @Test
+    void aDownloadOutsideANodeIsRefusedWithWhatToDo() {
+        BuildstashReleaseStep step = new BuildstashReleaseStep();
+        step.setDownload(true);
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> ReleaseRunner.run(null, null,
+                (hudson.model.TaskListener) () -> System.out, step.parameters()));
+
+        assertThat(refused).isInstanceOf(hudson.AbortException.class)
+                .hasMessage("buildstashRelease cannot download without a workspace: put the step inside a node block"
+                        + " (or a stage with an agent), or set download: false to fetch only the release's details");
     }
 }
