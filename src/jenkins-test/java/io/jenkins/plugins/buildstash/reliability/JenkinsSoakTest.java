@@ -129,7 +129,7 @@ class JenkinsSoakTest {
             StringBuilder out = new StringBuilder("\n| figure (Jenkins soak, " + UPLOADS + " uploads, seed " + SEED
                     + ", " + AGENTS + " agents) | value |\n| --- | --- |\n");
             for (String f : List.of("completed byte-identical", "failed cleanly", "failed on the lost agent",
-                    "stopped before the upload began", "stopped by the user", "stopped after Buildstash created the build", "failed unclearly (must be 0)",
+                    "stops requested (a build already over is not stopped)", "stopped before the upload began", "stopped by the user", "stopped after Buildstash created the build", "failed unclearly (must be 0)",
                     "hung (must be 0)", "corrupt builds on the emulator")) {
                 out.append("| ").append(f).append(" | ").append(figures.getOrDefault(f, new AtomicInteger()).get())
                         .append(" |\n");
@@ -199,6 +199,7 @@ class JenkinsSoakTest {
                 disconnected.set(true);
             } else if (stop) {
                 Thread.sleep(delay);
+                count("stops requested (a build already over is not stopped)");
                 b.doStop();
             }
             long deadline = System.currentTimeMillis() + 300_000;

@@ -115,8 +115,8 @@ class AgentLostDuringUploadTest {
                 .filter(u -> u.status().equals("OPEN")).anyMatch(u -> u.receivedParts() >= 1));
         aborted.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(aborted));
-        r.assertLogContains("Stopped uploading game.apk", aborted);
-        r.assertLogContains("the build was interrupted. Aborted the pending upload", aborted);
+        r.assertLogContains("Stopped uploading game.apk (3 MiB): the build was interrupted. Aborted the pending upload",
+                aborted);
         r.assertLogNotContains("\tat ", aborted);
         assertThat(LifecycleFixture.exportTable(agent.getChannel())).as("exports after an aborted transfer")
                 .doesNotContain("UrlSource");

@@ -46,6 +46,7 @@ public final class LifecycleFixture {
         config.setBaseUrl(emulator.apiBaseUrl());
         config.setRequestTimeoutSeconds(5);
         config.setStallTimeoutSeconds(10);
+        config.save(); // the setters do not save: a restart must find the emulator's URL
     }
 
     /** A scripted Pipeline uploading {@code file} on {@code label} with parts sent one at a time. */
