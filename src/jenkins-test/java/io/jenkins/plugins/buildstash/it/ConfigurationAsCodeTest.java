@@ -61,7 +61,8 @@ class ConfigurationAsCodeTest {
                 .containsEntry("connectTimeoutSeconds", 7)
                 .containsEntry("requestTimeoutSeconds", 45)
                 .containsEntry("stallTimeoutSeconds", 90)
-                .hasSize(7);
+                .containsEntry("controllerProxyOnAgents", true)
+                .hasSize(8);
         assertThat(exported).doesNotContain(h.seed.applicationKey()).doesNotContain(h.seed.workspaceKey());
     }
 
@@ -91,6 +92,7 @@ class ConfigurationAsCodeTest {
                     connectTimeoutSeconds: 5
                     requestTimeoutSeconds: 30
                     stallTimeoutSeconds: 60
+                    controllerProxyOnAgents: true
                 """.formatted(KEY_VARIABLE, h.emulator.apiBaseUrl()));
 
         ConfigurationAsCode.get().configure(yaml.toString());
@@ -102,6 +104,7 @@ class ConfigurationAsCodeTest {
         assertThat(config.getConnectTimeoutSeconds()).isEqualTo(5);
         assertThat(config.getRequestTimeoutSeconds()).isEqualTo(30);
         assertThat(config.getStallTimeoutSeconds()).isEqualTo(60);
+        assertThat(config.isControllerProxyOnAgents()).isTrue();
         // The default credentials and base URL from the YAML carry a real upload from an agent.
         WorkflowJob job = h.pipeline("configured-as-code", "node('remote') {\n def r = buildstashUpload "
                 + "file: 'out/a.zip', platform: 'windows', stream: 'beta', versionMajor: 1, versionMinor: 0, "
@@ -123,6 +126,7 @@ class ConfigurationAsCodeTest {
         config.setConnectTimeoutSeconds(10);
         config.setRequestTimeoutSeconds(60);
         config.setStallTimeoutSeconds(120);
+        config.setControllerProxyOnAgents(false);
         assertThat(config.getBaseUrl()).isEqualTo(ApiBaseUrl.DEFAULT);
         Path yaml = dir.resolve("buildstash.yaml");
         Files.writeString(yaml, new Yaml().dump(Map.of("unclassified", Map.of("buildstashUploader", exported))));
@@ -142,6 +146,7 @@ class ConfigurationAsCodeTest {
         config.setConnectTimeoutSeconds(7);
         config.setRequestTimeoutSeconds(45);
         config.setStallTimeoutSeconds(90);
+        config.setControllerProxyOnAgents(true);
     }
 
     /** The whole configuration as "Download configuration" gives it. */

@@ -228,8 +228,9 @@ class FormEndpointsTest {
         add(list, owner, descriptor, "checkArchitectures", "ERROR", "is not a Buildstash identifier",
                 "value", "arm64v8, sparc64");
         add(list, owner, descriptor, "checkNotes", "ERROR", "at most 1000", "value", "n".repeat(1001));
+        // The form sends the credential it shows (drop-down or expression) as testedCredentialsId.
         add(list, owner, descriptor, "testConnection", "OK", "is reachable",
-                "credentialsId", Harness.APP_KEY_ID, "applicationId", h.seed.applicationId());
+                "testedCredentialsId", Harness.APP_KEY_ID, "applicationId", h.seed.applicationId());
     }
 
     private void releaseCalls(List<Call> list, String owner, String descriptor) {
@@ -242,7 +243,7 @@ class FormEndpointsTest {
         add(list, owner, descriptor, "checkTargetFolder", "ERROR", "contains", "value", "../outside");
         add(list, owner, descriptor, "checkDownloadPlatforms", "OK", "", "value", "windows");
         add(list, owner, descriptor, "testConnection", "OK", "with a workspace key",
-                "credentialsId", Harness.WORKSPACE_KEY_ID);
+                "testedCredentialsId", Harness.WORKSPACE_KEY_ID);
     }
 
     private static void add(List<Call> list, String owner, String descriptor, String method, String kind,
