@@ -228,7 +228,7 @@ class FormEndpointsTest {
         add(list, owner, descriptor, "checkArchitectures", "ERROR", "is not a Buildstash identifier",
                 "value", "arm64v8, sparc64");
         add(list, owner, descriptor, "checkNotes", "ERROR", "at most 1000", "value", "n".repeat(1001));
-        // The step and builder forms send the credential under test as testedCredentialsId (issue 13, item 8).
+        // The form sends the credential it shows (drop-down or expression) as testedCredentialsId.
         add(list, owner, descriptor, "testConnection", "OK", "is reachable",
                 "testedCredentialsId", Harness.APP_KEY_ID, "applicationId", h.seed.applicationId());
     }

@@ -53,6 +53,7 @@ class FormRoundTripTest {
         config.setConnectTimeoutSeconds(7);
         config.setRequestTimeoutSeconds(45);
         config.setStallTimeoutSeconds(90);
+        config.setControllerProxyOnAgents(true);
 
         r.configRoundtrip();
 
@@ -63,6 +64,7 @@ class FormRoundTripTest {
         assertThat(config.getConnectTimeoutSeconds()).isEqualTo(7);
         assertThat(config.getRequestTimeoutSeconds()).isEqualTo(45);
         assertThat(config.getStallTimeoutSeconds()).isEqualTo(90);
+        assertThat(config.isControllerProxyOnAgents()).isTrue();
     }
 
     @Test
@@ -79,6 +81,7 @@ class FormRoundTripTest {
         assertThat(config.getConnectTimeoutSeconds()).isEqualTo(10);
         assertThat(config.getRequestTimeoutSeconds()).isEqualTo(60);
         assertThat(config.getStallTimeoutSeconds()).isEqualTo(120);
+        assertThat(config.isControllerProxyOnAgents()).isFalse();
         // An unchanged default is not written out as if an administrator had chosen it.
         assertThat(new String(java.nio.file.Files.readAllBytes(r.jenkins.getRootDir().toPath()
                 .resolve(BuildstashGlobalConfiguration.class.getName() + ".xml")))).doesNotContain("<baseUrl>");
