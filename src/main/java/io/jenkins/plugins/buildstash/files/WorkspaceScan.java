@@ -87,6 +87,12 @@ final class WorkspaceScan {
     }
 
     /** {@code real} is where the entry would be if it were not a link: its parent is already resolved. */
+    /** The entry's own name; only a file system root has none, and a scan never reaches one as an entry. */
+    private static String nameOf(Path entry) {
+        Path name = entry.getFileName();
+        return name == null ? entry.toString() : name.toString();
+    }
+
     private void entry(Path entry, Path real, String relative, BitSet state) throws IOException {
         BasicFileAttributes attributes;
         try {
@@ -94,7 +100,7 @@ final class WorkspaceScan {
         } catch (NoSuchFileException e) {
             return;
         }
-        String name = entry.getFileName().toString();
+        String name = nameOf(entry);
         if (attributes.isSymbolicLink()) {
             link(entry, relative, state);
         } else if (attributes.isDirectory()) {
@@ -113,7 +119,7 @@ final class WorkspaceScan {
         } catch (NoSuchFileException | java.nio.file.FileSystemLoopException e) {
             return; // a dangling link matches nothing, like in Ant
         }
-        String name = entry.getFileName().toString();
+        String name = nameOf(entry);
         if (Files.isDirectory(target)) {
             if (!pattern.worthDescending(state) || DefaultExcludes.excludesContentsOf(name)) {
                 return;

@@ -25,7 +25,7 @@ public final class KeyKindMemory {
         this.kinds = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, KeyDescription.Kind> eldest) {
-                return size() > capacity;
+                return super.size() > capacity;
             }
         };
     }

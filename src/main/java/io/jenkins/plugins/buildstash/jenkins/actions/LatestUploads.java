@@ -70,7 +70,10 @@ public final class LatestUploads {
         p.setProperty("buildId", String.valueOf(latest.buildId()));
         p.setProperty("version", String.valueOf(latest.version()));
         p.setProperty("buildInfoUrl", latest.buildInfoUrl());
-        Files.createDirectories(file.getParent());
+        Path folder = file.getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             p.store(out, "The newest Buildstash upload of this job, for its page (Buildstash Uploader plugin)");
