@@ -55,7 +55,7 @@ class JenkinsConventionsTest {
 
     @Test
     void everyPackageThatTalksToUsersHasItsMessages() {
-        for (String pkg : List.of("actions", "config", "freestyle", "runner", "steps")) {
+        for (String pkg : List.of("actions", "agent", "config", "freestyle", "runner", "steps")) {
             assertThat(CLASSES.resolve("io/jenkins/plugins/buildstash/jenkins/" + pkg + "/Messages.properties"))
                     .isRegularFile();
             assertThat(CLASSES.resolve("io/jenkins/plugins/buildstash/jenkins/" + pkg + "/Messages.class"))

@@ -76,7 +76,7 @@ public final class LatestUploads {
         }
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(out, "The newest Buildstash upload of this job, for its page (Buildstash Uploader plugin)");
+            p.store(out, null); // read back by this class only; the file name says whose it is
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

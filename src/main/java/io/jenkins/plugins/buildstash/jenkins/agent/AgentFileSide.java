@@ -61,11 +61,13 @@ public final class AgentFileSide implements FileSide {
         }
     }
 
+    /** Where remoting records which command closed a channel: bookkeeping, not a reason a user can act on. */
+    private static final String REMOTING_COMMAND_SOURCE = "hudson.remoting.Command$Source";
+
     /** The failure for a transfer cut short by the loss of the agent, naming it and what went wrong with it. */
     static UploadFailure agentLost(Channel channel, TransferOrder order) {
-        return new UploadFailure("Lost the connection to the agent '" + channel.getName() + "' while it was sending "
-                + order.files().get(0).name() + " to Buildstash" + closeCause(channel)
-                + ": the upload cannot go on without the agent. Run the build again once the agent is back online");
+        return new UploadFailure(Messages.AgentFileSide_AgentLost(channel.getName(), order.files().get(0).name(),
+                closeCause(channel)));
     }
 
     /**
@@ -76,7 +78,8 @@ public final class AgentFileSide implements FileSide {
         Throwable cause = channel.getCloseRequestCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && !m.isBlank() && !m.contains("created at")) {
+            boolean repeatsItsCause = t.getCause() != null && t.getCause().toString().equals(m);
+            if (m != null && !m.isBlank() && !repeatsItsCause && !REMOTING_COMMAND_SOURCE.equals(t.getClass().getName())) {
                 return " (" + m + ")";
             }
         }

@@ -28,7 +28,7 @@ public final class ResolveFilesCallable extends MasterToSlaveFileCallable<Resolv
     }
 
     /** How the agent-side checks name the machine they run on. */
-    static final String THIS_NODE = "the node that holds the workspace";
+    static final String THIS_NODE = Messages.ResolveFilesCallable_ThisNode();
 
     private final String file;
     private final String expansionFile;

@@ -466,7 +466,7 @@ public final class BuildstashUploadStep extends Step {
             Timer.get().submit(() -> {
                 try {
                     // A program saved by a version of the plugin that kept no journal: nothing to settle.
-                    UploadJournal j = journal != null ? journal : new UploadJournal("the file");
+                    UploadJournal j = journal != null ? journal : new UploadJournal(Messages.BuildstashUploadStep_UnknownFile());
                     c.onFailure(new AbortException(UploadRunner.afterRestart(c.get(Run.class), c.get(TaskListener.class),
                             credentialsId, j)));
                 } catch (Exception | LinkageError e) {
