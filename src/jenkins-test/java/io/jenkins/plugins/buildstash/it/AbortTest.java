@@ -98,6 +98,13 @@ class AbortTest {
         Duration took = Duration.ofNanos(System.nanoTime() - stoppedAt);
         assertThat(took).as("time from the stop to the end of the build").isLessThan(Duration.ofSeconds(10));
         assertThat(run.getResult()).isEqualTo(Result.ABORTED);
+        // Pipeline ends a stopped step at once (SynchronousNonBlockingStepExecution.stop calls onFailure right after
+        // interrupting it), while the step's thread still sends its one abort call: give that call a few seconds.
+        long settleBy = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((!h.emulator.pendingUploads().isEmpty() || !JenkinsRule.getLog(run).contains("Stopped uploading"))
+                && System.nanoTime() < settleBy) {
+            Thread.sleep(100);
+        }
         List<PendingUploadView> uploads = h.emulator.uploads();
         assertThat(uploads).singleElement().satisfies(u -> {
             assertThat(u.status()).isEqualTo("ABORTED");
