@@ -99,13 +99,13 @@ class PagesTest {
                 .contains("windows 2.3.0 (production)")
                 .contains("android 2.3.0 (production)");
         assertThat(html).contains("href=\"https://app.buildstash.com/builds/" + buildId + "\"")
-                .contains("href=\"buildstash-release/\"")
+                .contains("href=\"buildstash-uploader-releases/\"")
                 .contains("href=\"https://app.buildstash.com/builds/" + release.windowsBuildId() + "\"");
     }
 
     @Test
     void theUploadsPageListsEveryUploadWithItsLinks() throws Exception {
-        HtmlPage page = client().getPage(run, "buildstash/");
+        HtmlPage page = client().getPage(run, "buildstash-uploader/");
 
         String html = page.getWebResponse().getContentAsString();
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
@@ -120,7 +120,7 @@ class PagesTest {
 
     @Test
     void theReleasePageShowsTheReleaseItsNotesAndWhereItsFilesWent() throws Exception {
-        HtmlPage page = client().getPage(run, "buildstash-release/");
+        HtmlPage page = client().getPage(run, "buildstash-uploader-releases/");
 
         String html = page.getWebResponse().getContentAsString();
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);

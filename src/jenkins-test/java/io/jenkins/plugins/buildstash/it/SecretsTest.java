@@ -82,7 +82,7 @@ class SecretsTest {
         SeededRelease release = h.seedRelease();
         WorkflowJob pipeline = h.pipeline("everything", """
                 node('remote') {
-                    def big = buildstashUpload file: 'big.pak', expansionFile: 'main.obb', metadataArtifacts: 'r.xml',
+                    def big = buildstashUpload file: 'big.apk', expansionFile: 'main.obb', metadataArtifacts: 'r.xml',
                             credentialsId: 'buildstash-app-key', platform: 'android', stream: 'beta',
                             versionMajor: 1, versionMinor: 0, versionPatch: 0
                     def ws = buildstashUpload file: 'big.pak', credentialsId: 'buildstash-workspace-key',
@@ -92,7 +92,8 @@ class SecretsTest {
                     echo "IDS=${big.buildId},${ws.buildId} RELEASE=${release.id}"
                 }
                 """.formatted(h.seed.applicationId()));
-        h.putFile(pipeline, "big.pak", 3L * (1 << 20) + 7, 70);
+        h.putFile(pipeline, "big.apk", 3L * (1 << 20) + 7, 70);
+        h.putFile(pipeline, "big.pak", 3L * (1 << 20) + 9, 74);
         h.putFile(pipeline, "main.obb", 1_500_000, 71);
         h.putFile(pipeline, "r.xml", 2_000, 72);
         FreeStyleProject freestyle = r.createFreeStyleProject("everything-freestyle");
