@@ -92,8 +92,8 @@ class SecretsTest {
                     echo "IDS=${big.buildId},${ws.buildId} RELEASE=${release.id}"
                 }
                 """.formatted(h.seed.applicationId()));
-        h.putFile(pipeline, "big.pak", 3L * (1 << 20) + 7, 70);
-        h.putFile(pipeline, "big.apk", 3L * (1 << 20) + 7, 72);
+        h.putFile(pipeline, "big.apk", 3L * (1 << 20) + 7, 70);
+        h.putFile(pipeline, "big.pak", 3L * (1 << 20) + 9, 74);
         h.putFile(pipeline, "main.obb", 1_500_000, 71);
         h.putFile(pipeline, "r.xml", 2_000, 72);
         FreeStyleProject freestyle = r.createFreeStyleProject("everything-freestyle");
