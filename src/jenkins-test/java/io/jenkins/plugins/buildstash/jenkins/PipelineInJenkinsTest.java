@@ -95,9 +95,12 @@ class PipelineInJenkinsTest {
             WorkflowRun run = pipeline(r, "node {\n  sh 'head -c 8388608 /dev/urandom > app.apk'\n  "
                     + upload(b, "") + "}").scheduleBuild2(0).waitForStart();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (b.api.emulator.requestCount("storageUploadPart") == 0 && System.nanoTime() < deadline) {
+            // Stop once the pending upload is open and its parts are under way: the emulator logs a storage request
+            // when it has been read whole, which on this throttled link is close to the end of the transfer.
+            while (b.api.emulator.pendingUploads().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            Thread.sleep(300);
             run.doStop();
             r.waitForCompletion(run);
 
