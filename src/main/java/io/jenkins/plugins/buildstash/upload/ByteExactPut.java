@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.LongConsumer;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -51,17 +52,23 @@ final class ByteExactPut {
     /** Where the proxy is, if any; no credentials: controller proxy passwords never reach the file side. */
     private final ProxyRoute proxy;
     private final Duration connectTimeout;
-    private final SSLSocketFactory tls;
+    /**
+     * Asked for only when a byte-exact PUT goes to https: making the JVM's default took 145 ms in a fresh JVM here,
+     * a cost every first upload on an agent paid, whatever its URL.
+     */
+    private final Supplier<SSLSocketFactory> tls;
 
     ByteExactPut(ProxyRoute proxy, Duration connectTimeout) {
-        this(proxy, connectTimeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        this.proxy = proxy;
+        this.connectTimeout = connectTimeout;
+        this.tls = () -> (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
 
     /** @param tls the JVM's default in use; a test's own, to trust its server */
     ByteExactPut(ProxyRoute proxy, Duration connectTimeout, SSLSocketFactory tls) {
         this.proxy = proxy;
         this.connectTimeout = connectTimeout;
-        this.tls = tls;
+        this.tls = () -> tls;
     }
 
     /**
@@ -136,7 +143,7 @@ final class ByteExactPut {
     }
 
     private Socket tls(Socket plain, String host, int port, Consumer<Socket> opened) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
+        SSLSocket socket = (SSLSocket) tls.get().createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);

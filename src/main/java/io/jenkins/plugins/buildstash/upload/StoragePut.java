@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,39 +68,77 @@ final class StoragePut {
             }
         });
         String operation = "PUT " + Redact.url(url);
-        CompletableFuture<HttpResponse<String>> exchange =
-                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         long stallNanos = stallTimeout.toNanos();
+        StallAlarm alarm = new StallAlarm(Thread.currentThread());
+        // A blocking send on this thread, not sendAsync: sendAsync completes its future through the JVM's async pool,
+        // which on a machine of 2 CPUs starts a new thread for every PUT (docs/performance.md, fixed cost). A stall is
+        // cut by failing the body while it is sent, and by interrupting this thread while the answer is awaited.
         ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
             if (System.nanoTime() - lastProgress.get() > stallNanos) {
-                body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
-                exchange.cancel(true);
+                alarm.ring(() -> body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s")));
             }
         }, 1, 1, TimeUnit.SECONDS);
         try {
-            HttpResponse<String> response = exchange.get();
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response.headers().firstValue("ETag").orElse(null);
             }
             throw refused(response, what, operation);
         } catch (InterruptedException e) {
+            onBytes.accept(-sent.get());
+            if (alarm.silence()) {
+                throw stalled(what, url, operation);
+            }
             body.abort(new IOException("interrupted"));
-            exchange.cancel(true);
-            onBytes.accept(-sent.get());
             throw e;
-        } catch (CancellationException e) {
-            onBytes.accept(-sent.get());
-            throw stalled(what, url, operation);
-        } catch (ExecutionException e) {
-            onBytes.accept(-sent.get());
-            throw networkFailure(e.getCause(), what, url, operation, stallNanos, lastProgress);
         } catch (StorageException e) {
             onBytes.accept(-sent.get());
             throw e;
+        } catch (IOException e) {
+            onBytes.accept(-sent.get());
+            if (alarm.silence()) {
+                throw stalled(what, url, operation);
+            }
+            throw networkFailure(e, what, url, operation, stallNanos, lastProgress);
         } finally {
             guard.cancel(false);
+            if (alarm.silence()) {
+                // The alarm rang as the answer came: its interrupt is not the build's and must not outlive this PUT.
+                Thread.interrupted();
+            }
             body.release();
+        }
+    }
+
+    /**
+     * The stall watchdog's interrupt of the sending thread, told apart from an abort's. Ringing and silencing exclude
+     * each other, so no interrupt reaches the thread once its PUT is over. An abort that lands in the very instant a
+     * stall is cut is taken for the stall and the PUT is retried; the key side, which the abort interrupts on its own,
+     * still aborts the pending upload.
+     */
+    private static final class StallAlarm {
+        private final Thread sender;
+        private boolean rang;
+        private boolean silenced;
+
+        StallAlarm(Thread sender) {
+            this.sender = sender;
+        }
+
+        synchronized void ring(Runnable failBody) {
+            if (!silenced && !rang) {
+                rang = true;
+                failBody.run();
+                sender.interrupt();
+            }
+        }
+
+        /** Ends the alarm; true when it rang. */
+        synchronized boolean silence() {
+            silenced = true;
+            return rang;
         }
     }
 
@@ -169,7 +204,7 @@ final class StoragePut {
         }
     }
 
-    private StorageException networkFailure(Throwable cause, String what, String url, String operation, long stallNanos,
+    private StorageException networkFailure(IOException cause, String what, String url, String operation, long stallNanos,
             AtomicLong lastProgress) {
         if (System.nanoTime() - lastProgress.get() > stallNanos) {
             return stalled(what, url, operation);

@@ -57,6 +57,9 @@ class StallWatchdogTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             assertThat(api.emulator.storedBuild(result.buildId())).isPresent();
             assertThat(api.emulator.requestCount("storagePutObject")).isEqualTo(2);
+            // The watchdog cut the first PUT by interrupting the thread that sent it (this one): that interrupt must
+            // end with the PUT, or the retry and everything after would fail as if the build had been stopped.
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
             assertThat(log).anyMatch(l -> l.startsWith("Retrying PUT app.bin in ")
                     && l.contains("Storage made no progress on app.bin for 2 s"));
         }
