@@ -381,14 +381,14 @@ public final class BenchReport {
                                 .collect(java.util.stream.Collectors.joining(", ")) + " of " + branches : "–")
                         .append(" | ").append(spreadSeconds(values(runs, r -> r.path("wall_seconds").asDouble())))
                         .append(" | ").append(msCell(cpuPerBranch)).append(" ms")
-                        .append(" | ").append(intSpread(runs, "peak_threads")).append(" (").append(intSpread(runs, "threads_before")).append(")")
+                        .append(" | ").append(intMedian(runs, "peak_threads")).append(" (").append(intMedian(runs, "threads_before")).append(")")
                         .append(" | ").append(intSpread(runs, r -> r.path("threads_after").asInt() - r.path("threads_before").asInt()))
                         .append(" | ").append(kind.equals("upload") ? verdict(allSucceeded, "") : "")
                         .append(" |\n");
             }
             out.append(String.format(Locale.ROOT, "%nThe plugin's own controller CPU per upload (median per branch with"
                     + " the upload less median per branch without): **%.1f ms**. Figures are median (min–max) of the"
-                    + " measured batches; threads left are counted 5 s after the build, against the count before it.%n%n",
+                    + " measured batches (peak threads and the idle count before them: medians); threads left are counted 5 s after the build, against the count before it.%n%n",
                     uploadCpu - plainCpu));
         }
     }
@@ -416,8 +416,8 @@ public final class BenchReport {
                 seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     }
 
-    private static String intSpread(List<JsonNode> runs, String field) {
-        return intSpread(runs, r -> r.path(field).asInt());
+    private static int intMedian(List<JsonNode> runs, String field) {
+        return (int) Math.round(median(values(runs, r -> r.path(field).asInt())));
     }
 
     private static String intSpread(List<JsonNode> runs, java.util.function.ToIntFunction<JsonNode> field) {
