@@ -223,7 +223,7 @@ jenkins_not_run() {
   jq -nc --arg reason "$1" '{type: "jenkins_not_run", reason: $reason}' >>"$RESULTS"
 }
 jenkins_scenario() {
-  local version=3.9.16 hosting_mvn parent_version local_repo probe offline=()
+  local version=3.9.16 hosting_mvn parent_version local_repo probe maven_args=()
   # The plugin parent POM's enforcer rules and maven-hpi-plugin need Maven 3.9.6 or newer; it comes from Maven Central.
   hosting_mvn=$ROOT/target/tools/apache-maven-$version/bin/mvn
   if [ ! -x "$hosting_mvn" ]; then
@@ -234,9 +234,10 @@ jenkins_scenario() {
   fi
   parent_version=$(sed -n '/<parent>/,/<\/parent>/s|.*<version>\(.*\)</version>.*|\1|p' pom-jenkins.xml)
   local_repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
+  [ -z "${MAVEN_REPO_LOCAL:-}" ] || maven_args=(-Dmaven.repo.local="$MAVEN_REPO_LOCAL")
   if [ -f "$local_repo/org/jenkins-ci/plugins/plugin/$parent_version/plugin-$parent_version.pom" ]; then
-    offline=(-o)
-  elif ! probe=$("$hosting_mvn" -B -ntp -q -f pom-jenkins.xml validate 2>&1); then
+    maven_args+=(-o)
+  elif ! probe=$("$hosting_mvn" "${maven_args[@]}" -B -ntp -q -f pom-jenkins.xml validate 2>&1); then
     if grep -q 'Non-resolvable parent POM' <<<"$probe"; then
       jenkins_not_run "the hosting build cannot run here: org.jenkins-ci.plugins:plugin:$parent_version cannot be resolved (no Jenkins Maven repository, and not in $local_repo)"
     else
@@ -249,7 +250,7 @@ jenkins_scenario() {
   # -Dtest picks the bench (surefire's default includes skip *Bench); the parent POM's static checks are not needed
   # to run one class.
   if BENCH_RESULTS=$RESULTS BENCH_FIXTURE_10MIB=$F10M BENCH_FIXTURE_1GIB=$F1G BENCH_RUNS=$RUNS \
-    BENCH_JENKINS_BATCHES=$JENKINS_BATCHES "${jenkins_pin[@]}" "$hosting_mvn" "${offline[@]}" -B -ntp \
+    BENCH_JENKINS_BATCHES=$JENKINS_BATCHES "${jenkins_pin[@]}" "$hosting_mvn" "${maven_args[@]}" -B -ntp \
     -f pom-jenkins.xml test -Dtest=JenkinsStepBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dspotbugs.skip -Denforcer.skip -Daccess-modifier-checker.skip -Djacoco.skip >"$WORK/jenkins-bench.log" 2>&1; then
     grep -a -E '^jenkins (step|batch) ' "$WORK/jenkins-bench.log" || true

@@ -314,7 +314,8 @@ public final class BenchReport {
                 .append("Jenkins ").append(info.path("jenkins_version").asText()).append(", controller JVM `")
                 .append(info.path("controller_jvm_args").asText()).append("` (the plugin parent POM's test JVM).\n\n"));
         for (JsonNode r : notRun) {
-            out.append("**Not run** (or not to the end): ").append(r.path("reason").asText()).append("\n\n");
+            boolean partly = !steps.isEmpty() || !batches.isEmpty();
+            out.append(partly ? "**Not run to the end**: " : "**Not run**: ").append(r.path("reason").asText()).append("\n\n");
         }
         if (!steps.isEmpty()) {
             out.append("| file | runs | `buildstashUpload` wall time | engine's transfer (`FileReceipt`) | overhead"
