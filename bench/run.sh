@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The upload benchmark (docs/performance.md): our engine and curl side by side against the emulator in its own JVM.
 # Builds what it needs, makes deterministic fixtures in a temporary directory, runs the single-part, fixed-cost,
-# shaped multipart, memory, overhead, controller-cost and job-page scenarios, prints the tables and rewrites the
-# generated section of docs/performance.md.
+# shaped multipart, memory, overhead, controller-cost, job-page and in-a-real-Jenkins scenarios, prints the tables and
+# rewrites the generated section of docs/performance.md.
 #
 #   bash bench/run.sh
 #
@@ -10,7 +10,8 @@
 # unless BENCH_KEEP=1), BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_SHAPED_MBPS (50), BENCH_SHAPED_LATENCY_MS (50),
 # BENCH_QUIET_WAIT (seconds to wait for an idle machine before starting, 300), BENCH_DOC (docs/performance.md; set it
 # empty to leave the doc alone), BENCH_ONLY (comma-separated scenarios to run, e.g. "single,fixed"; default all:
-# single, fixed, memory, overhead, controller, jobpage, shaped).
+# single, fixed, memory, overhead, controller, jenkins, jobpage, shaped), BENCH_JENKINS_BATCHES (measured batches of
+# 16 parallel uploads in the jenkins scenario, 3).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -162,7 +163,8 @@ wait_for_quiet
 LOADS=()
 load_now() { LOADS+=("$1 $(cut -d' ' -f1-3 /proc/loadavg)"); }
 FOREIGN_SINGLE="not run"; FOREIGN_FIXED="not run"; FOREIGN_MEMORY="not run"; FOREIGN_CONTROLLER="not run"
-FOREIGN_SHAPED="not run"
+FOREIGN_SHAPED="not run"; FOREIGN_JENKINS="not run"
+JENKINS_BATCHES=${BENCH_JENKINS_BATCHES:-3}
 
 # ---- single part, memory, overhead: one unshaped emulator -------------------------------------------------------
 PLAIN_ARGS=(--etag cheap --no-store)
@@ -210,6 +212,60 @@ mark
   --file "$F10M" --agents 4 --batches 1,8,32,64 --results "$RESULTS"
 FOREIGN_CONTROLLER=$(foreign_since_mark)
 fi
+
+# ---- in a real Jenkins: the hosting build's test harness ---------------------------------------------------------
+# The controller is the test harness's Jenkins in the surefire JVM, its agents JVMs of their own; the emulator stays
+# in its own JVM (the one above), so the controller's CPU is Jenkins and the plugin only. The hosting build needs the
+# plugin parent POM from the Jenkins Maven repository: where neither it nor the local repository has it, the scenario
+# is recorded as not run, with the reason (the detection is .ci/run's).
+jenkins_not_run() {
+  echo "in a real Jenkins: NOT RUN: $1"
+  jq -nc --arg reason "$1" '{type: "jenkins_not_run", reason: $reason}' >>"$RESULTS"
+}
+jenkins_scenario() {
+  local version=3.9.16 hosting_mvn parent_version local_repo probe maven_args=()
+  # The plugin parent POM's enforcer rules and maven-hpi-plugin need Maven 3.9.6 or newer; it comes from Maven Central.
+  hosting_mvn=$ROOT/target/tools/apache-maven-$version/bin/mvn
+  if [ ! -x "$hosting_mvn" ]; then
+    mvn -B -ntp -q dependency:copy -Dartifact="org.apache.maven:apache-maven:$version:tar.gz:bin" \
+      -DoutputDirectory="$ROOT/target/tools" >"$WORK/jenkins-maven-fetch.log" 2>&1 &&
+      tar -xzf "$ROOT/target/tools/apache-maven-$version-bin.tar.gz" -C "$ROOT/target/tools" ||
+      { jenkins_not_run "Maven $version (the hosting build needs 3.9.6 or newer) could not be fetched: $(tail -1 "$WORK/jenkins-maven-fetch.log")"; return; }
+  fi
+  parent_version=$(sed -n '/<parent>/,/<\/parent>/s|.*<version>\(.*\)</version>.*|\1|p' pom-jenkins.xml)
+  local_repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
+  [ -z "${MAVEN_REPO_LOCAL:-}" ] || maven_args=(-Dmaven.repo.local="$MAVEN_REPO_LOCAL")
+  if [ -f "$local_repo/org/jenkins-ci/plugins/plugin/$parent_version/plugin-$parent_version.pom" ]; then
+    maven_args+=(-o)
+  elif ! probe=$("$hosting_mvn" "${maven_args[@]}" -B -ntp -q -f pom-jenkins.xml validate 2>&1); then
+    if grep -q 'Non-resolvable parent POM' <<<"$probe"; then
+      jenkins_not_run "the hosting build cannot run here: org.jenkins-ci.plugins:plugin:$parent_version cannot be resolved (no Jenkins Maven repository, and not in $local_repo)"
+    else
+      jenkins_not_run "the hosting build does not validate: $(grep -m1 ERROR <<<"$probe")"
+    fi
+    return
+  fi
+  local jenkins_pin=()
+  [ "$(id -u)" = 0 ] && jenkins_pin=(nice -n -10)
+  # -Dtest picks the bench (surefire's default includes skip *Bench); the parent POM's static checks are not needed
+  # to run one class.
+  if BENCH_RESULTS=$RESULTS BENCH_FIXTURE_10MIB=$F10M BENCH_FIXTURE_1GIB=$F1G BENCH_RUNS=$RUNS \
+    BENCH_JENKINS_BATCHES=$JENKINS_BATCHES "${jenkins_pin[@]}" "$hosting_mvn" "${maven_args[@]}" -B -ntp \
+    -f pom-jenkins.xml test -Dtest=JenkinsStepBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dspotbugs.skip -Denforcer.skip -Daccess-modifier-checker.skip -Djacoco.skip >"$WORK/jenkins-bench.log" 2>&1; then
+    grep -a -E '^jenkins (step|batch) ' "$WORK/jenkins-bench.log" || true
+  else
+    grep -a -E '^jenkins (step|batch) |Tests run:|FAIL|ERROR' "$WORK/jenkins-bench.log" | head -40 || true
+    jenkins_not_run "JenkinsStepBench failed (an upload did not succeed, or Jenkins did not start): $(grep -a -m1 -E '^\[ERROR\] .*(Test|Bench)' "$WORK/jenkins-bench.log" || tail -1 "$WORK/jenkins-bench.log"); log kept in the work directory as jenkins-bench.log"
+  fi
+}
+if wanted jenkins; then
+say "in a real Jenkins: the step's own overhead (10 MiB and 1 GiB on an agent, 1 first + $RUNS warm runs), then 16 uploads at once from 4 agents ($JENKINS_BATCHES batches, with and without the upload)"
+load_now jenkins
+mark
+jenkins_scenario
+FOREIGN_JENKINS=$(foreign_since_mark)
+fi
 stop_emulators
 
 if wanted jobpage; then
@@ -244,7 +300,7 @@ fact pinning "$PINNING"
 fact client_flags "$CLIENT_FLAGS"
 fact memory_flags "$MEMORY_FLAGS"
 fact emulator_flags "$EMULATOR_FLAGS"
-fact foreign_cpu "single part $FOREIGN_SINGLE, fixed cost $FOREIGN_FIXED, memory $FOREIGN_MEMORY, controller $FOREIGN_CONTROLLER, shaped $FOREIGN_SHAPED of the machine's CPUs (from /proc/stat, less the benchmark's own processes)"
+fact foreign_cpu "single part $FOREIGN_SINGLE, fixed cost $FOREIGN_FIXED, memory $FOREIGN_MEMORY, controller $FOREIGN_CONTROLLER, jenkins $FOREIGN_JENKINS, shaped $FOREIGN_SHAPED of the machine's CPUs (from /proc/stat, less the benchmark's own processes)"
 fact load_average "$(IFS=';'; echo "${LOADS[*]}" | sed 's/;/; /g') (1, 5 and 15 min load averages from /proc/loadavg as each scenario started)"
 fact single_emulator "${PLAIN_ARGS[*]}"
 fact single_method "First 10 curl PUTs of 1 GiB warm the emulator's JIT. Then for each file $WARMUPS warm-up upload per client, then $RUNS runs per client in rotating order (no client always first). Every upload is a whole one through the plugin's key side (request, PUT, verify); only the PUT is timed for the ratio."
@@ -256,6 +312,7 @@ fact overhead_emulator "${PLAIN_ARGS[*]}"
 fact fixed_method "Emulator \`${PLAIN_ARGS[*]}\`. Single PUTs of a 1 KiB file (its bytes take microseconds, so the time is what a transfer costs as such), each a whole upload through the plugin's key side with only the PUT timed: 5 warm-up rounds, then 30 rounds of the three clients in rotating order, in one client JVM."
 fact controller_method "Emulator \`${PLAIN_ARGS[*]}\`. One controller JVM (\`-Xmx512m\`) runs only the key side (\`Uploader\`) of N uploads of the 10 MiB file at once, one thread each as N pipelines' steps would; each file side runs in one of 4 agent JVMs (\`SocketAgent\`: the order, the URL requests and the receipt cross a loopback socket in Java serialisation, as through remoting, whose own threads are not modelled). After two warm-up batches of 8 (the first upload learns the key's kind). CPU is the controller process's CPU time over the batch (batches under 16 are repeated to sum 16 uploads); peak threads and heap from the JVM's MXBeans; threads left are counted 3 s after the batch."
 fact jobpage_method "What \`BuildstashJobActionFactory\` costs per render for synthetic jobs whose newest upload is in their oldest build (\`JobPageBench\`; no real Jenkins: in one, each build loaded may read a build.xml). First render after a restart: 150 renders after clearing the memory (one small file read each); warm: 15,000 renders."
+fact jenkins_method "Emulator \`${PLAIN_ARGS[*]}\` in its own JVM. A real Jenkins from the hosting build's test harness (\`JenkinsStepBench\`, run as \`mvn -f pom-jenkins.xml test -Dtest=JenkinsStepBench\`): the controller in the surefire JVM, each agent a JVM of its own on this machine, launched by the harness; Jenkins and its agents are not pinned. Step overhead: one agent, a Pipeline (not sandboxed) reads \`System.nanoTime()\` around \`buildstashUpload\` of the fixture in its workspace; the engine's transfer time is the \`FileReceipt.elapsedMillis\` the agent's \`FileTransfer\` returns, read from the transfer call's answer on the channel (a \`Channel.Listener\`, which also gives remoting's round trip of the file resolution call and of the transfer call); first run of each size in a new Jenkins, then $RUNS warm runs alternating sizes. 16 at once: 4 agents with 4 executors each, one Pipeline of 16 \`parallel\` branches, 4 per agent, each \`node\` + \`ws\` of its own uploading the 10 MiB file; the same Pipeline with \`echo\` in place of the upload as the baseline; a warm-up batch of each, then $JENKINS_BATCHES of each alternating. Controller CPU is the surefire JVM's process CPU time over the build; peak threads from the JVM's MXBean; threads left are counted 5 s after the build."
 fact overhead_method "One whole upload per file with the defaults and an application key (no application ID, so the engine first checks what kind of key it has); counts from the emulator's GET /_emulator/state before and after."
 
 say "report"

@@ -30,6 +30,7 @@ public final class BenchReport {
     static final double SINGLE_TARGET = 1.0;
     static final double SPEEDUP_TARGET = 3.5;
     static final long RSS_TARGET_BYTES = 250_000_000L;
+    static final double STEP_OVERHEAD_TARGET_MS = 500;
 
     private final List<JsonNode> results;
     private final Map<String, String> facts;
@@ -86,6 +87,7 @@ public final class BenchReport {
         memory(out);
         overhead(out);
         controller(out);
+        jenkins(out);
         jobPage(out);
         return out.toString();
     }
@@ -297,6 +299,135 @@ public final class BenchReport {
                     .append(" |\n");
         }
         out.append('\n');
+    }
+
+    private void jenkins(StringBuilder out) {
+        List<JsonNode> notRun = select(r -> "jenkins_not_run".equals(r.path("type").asText()));
+        List<JsonNode> steps = select(r -> "jenkins_step".equals(r.path("type").asText()));
+        List<JsonNode> batches = select(r -> "jenkins_batch".equals(r.path("type").asText()));
+        if (notRun.isEmpty() && steps.isEmpty() && batches.isEmpty()) {
+            return; // not run (BENCH_ONLY)
+        }
+        out.append("### In a real Jenkins: the step's own overhead, and 16 uploads at once from 4 agents\n\n");
+        out.append(fact("jenkins_method")).append("\n\n");
+        select(r -> "jenkins_info".equals(r.path("type").asText())).stream().findFirst().ifPresent(info -> out
+                .append("Jenkins ").append(info.path("jenkins_version").asText()).append(", controller JVM `")
+                .append(info.path("controller_jvm_args").asText()).append("` (the plugin parent POM's test JVM).\n\n"));
+        for (JsonNode r : notRun) {
+            boolean partly = !steps.isEmpty() || !batches.isEmpty();
+            out.append(partly ? "**Not run to the end**: " : "**Not run**: ").append(r.path("reason").asText()).append("\n\n");
+        }
+        if (!steps.isEmpty()) {
+            out.append("| file | runs | `buildstashUpload` wall time | engine's transfer (`FileReceipt`) | overhead"
+                    + " (step − transfer) | of it: file resolution call | of it: remoting around the transfer"
+                    + " | of it: on the controller | target: overhead < 0.5 s |\n");
+            out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            for (long size : sizes(steps)) {
+                for (String phase : List.of("cold", "warm")) {
+                    List<JsonNode> runs = steps.stream().filter(r -> r.path("bytes").asLong() == size
+                            && phase.equals(r.path("phase").asText())).toList();
+                    if (runs.isEmpty()) {
+                        continue;
+                    }
+                    List<Double> overhead = values(runs, r -> r.path("step_ms").asDouble() - r.path("transfer_ms").asDouble());
+                    double median = median(overhead);
+                    out.append("| ").append(UploadBench.size(size))
+                            .append(" | ").append(phase.equals("cold") ? "first in a new Jenkins" : "warm: median (min–max) of " + runs.size())
+                            .append(" | ").append(msCell(values(runs, r -> r.path("step_ms").asDouble())))
+                            .append(" | ").append(msCell(values(runs, r -> r.path("transfer_ms").asDouble())))
+                            .append(" | ").append(msCell(overhead))
+                            .append(" | ").append(msCell(values(runs, r -> r.path("resolve_call_ms").asDouble())))
+                            .append(" | ").append(msCell(values(runs,
+                                    r -> r.path("transfer_call_ms").asDouble() - r.path("transfer_ms").asDouble())))
+                            .append(" | ").append(msCell(values(runs, r -> r.path("step_ms").asDouble()
+                                    - r.path("resolve_call_ms").asDouble() - r.path("transfer_call_ms").asDouble())))
+                            .append(" | ").append(verdict(median < STEP_OVERHEAD_TARGET_MS,
+                                    String.format(Locale.ROOT, "%.0f ms", median)))
+                            .append(" |\n");
+                }
+            }
+            out.append("\nAll times in ms. The overhead splits into the file resolution call's round trip (controller to"
+                    + " agent and back: the glob on the agent), the transfer call less the engine's own time (remoting"
+                    + " sending the order and the receipt, and the agent's work before the engine's clock starts: on a"
+                    + " first run, loading the engine's classes from the controller and building its HTTP client), and"
+                    + " the rest, on the controller: the step's start and end in Pipeline, the global configuration and"
+                    + " the credential lookup, the key check (first run only), `/upload/request`, `/upload/verify`,"
+                    + " and recording the build's action and the job's latest upload.\n\n");
+        }
+        if (!batches.isEmpty()) {
+            out.append("| batch (one Pipeline, 16 `parallel` branches on 4 agents) | measured batches | uploads succeeded"
+                    + " | wall time of the batch | controller CPU per branch | peak threads (idle before)"
+                    + " | threads left after | target: all 16 succeed (CPU reported) |\n");
+            out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            double uploadCpu = Double.NaN;
+            double plainCpu = Double.NaN;
+            for (String kind : List.of("upload", "no-upload")) {
+                List<JsonNode> runs = batches.stream().filter(r -> kind.equals(r.path("kind").asText())
+                        && "run".equals(r.path("phase").asText())).toList();
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                int branches = runs.get(0).path("branches").asInt();
+                List<Double> cpuPerBranch = values(runs, r -> r.path("cpu_ms").asDouble() / r.path("branches").asInt());
+                if (kind.equals("upload")) {
+                    uploadCpu = median(cpuPerBranch);
+                } else {
+                    plainCpu = median(cpuPerBranch);
+                }
+                boolean allSucceeded = runs.stream().allMatch(r -> r.path("uploads_succeeded").asInt() == branches);
+                out.append("| ").append(kind.equals("upload") ? "`buildstashUpload` of 10 MiB in each branch"
+                                : "the same without the upload (`echo`)")
+                        .append(" | ").append(runs.size())
+                        .append(" | ").append(kind.equals("upload") ? runs.stream().map(r -> r.path("uploads_succeeded").asText())
+                                .collect(java.util.stream.Collectors.joining(", ")) + " of " + branches : "–")
+                        .append(" | ").append(spreadSeconds(values(runs, r -> r.path("wall_seconds").asDouble())))
+                        .append(" | ").append(msCell(cpuPerBranch)).append(" ms")
+                        .append(" | ").append(intMedian(runs, "peak_threads")).append(" (").append(intMedian(runs, "threads_before")).append(")")
+                        .append(" | ").append(intSpread(runs, r -> r.path("threads_after").asInt() - r.path("threads_before").asInt()))
+                        .append(" | ").append(kind.equals("upload") ? verdict(allSucceeded, "") : "")
+                        .append(" |\n");
+            }
+            out.append(String.format(Locale.ROOT, "%nThe plugin's own controller CPU per upload (median per branch with"
+                    + " the upload less median per branch without): **%.1f ms**. Figures are median (min–max) of the"
+                    + " measured batches (peak threads and the idle count before them: medians); threads left are counted 5 s after the build, against the count before it.%n%n",
+                    uploadCpu - plainCpu));
+        }
+    }
+
+    private static List<Double> values(List<JsonNode> runs, java.util.function.ToDoubleFunction<JsonNode> field) {
+        return runs.stream().map(r -> field.applyAsDouble(r)).toList();
+    }
+
+    /** Milliseconds to a tenth: one value alone, or the median (min–max) of several. */
+    private static String msCell(List<Double> ms) {
+        if (ms.size() == 1) {
+            return String.format(Locale.ROOT, "%.1f", ms.get(0));
+        }
+        return ms.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(ms),
+                ms.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                ms.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    }
+
+    private static String spreadSeconds(List<Double> seconds) {
+        if (seconds.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f s (%.2f–%.2f)", median(seconds),
+                seconds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    }
+
+    private static int intMedian(List<JsonNode> runs, String field) {
+        return (int) Math.round(median(values(runs, r -> r.path(field).asInt())));
+    }
+
+    private static String intSpread(List<JsonNode> runs, java.util.function.ToIntFunction<JsonNode> field) {
+        int[] v = runs.stream().mapToInt(field).sorted().toArray();
+        if (v.length == 0) {
+            return "–";
+        }
+        int median = v[v.length / 2];
+        return v[0] == v[v.length - 1] ? Integer.toString(median) : median + " (" + v[0] + "–" + v[v.length - 1] + ")";
     }
 
     private void jobPage(StringBuilder out) {
