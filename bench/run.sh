@@ -255,7 +255,7 @@ jenkins_scenario() {
     -Dspotbugs.skip -Denforcer.skip -Daccess-modifier-checker.skip -Djacoco.skip >"$WORK/jenkins-bench.log" 2>&1; then
     grep -a -E '^jenkins (step|batch) ' "$WORK/jenkins-bench.log" || true
   else
-    grep -a -E '^jenkins (step|batch) |Tests run:|FAIL|ERROR' "$WORK/jenkins-bench.log" | head -40 || true
+    grep -a -E '^jenkins (step|batch) |Tests run:|FAIL|ERROR' "$WORK/jenkins-bench.log" | sed -n 1,40p || true
     jenkins_not_run "JenkinsStepBench failed (an upload did not succeed, or Jenkins did not start): $(grep -a -m1 -E '^\[ERROR\] .*(Test|Bench)' "$WORK/jenkins-bench.log" || tail -1 "$WORK/jenkins-bench.log"); log kept in the work directory as jenkins-bench.log"
   fi
 }
@@ -295,7 +295,7 @@ fact cpu "$(awk -F': *' '/^model name/{print $2; exit}' /proc/cpuinfo) ($(grep -
 fact ram "$(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 fact kernel "$(uname -r)"
 fact jdk "$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.name/{n=$2} /java.runtime.version/{v=$2} END{print n" "v}')"
-fact curl "$(curl --version | head -1 | awk '{print $1" "$2" ("$4")"}')"
+fact curl "$(curl --version | sed -n 1p | awk '{print $1" "$2" ("$4")"}')"
 fact pinning "$PINNING"
 fact client_flags "$CLIENT_FLAGS"
 fact memory_flags "$MEMORY_FLAGS"
