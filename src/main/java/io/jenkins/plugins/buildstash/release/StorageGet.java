@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildstash.release;
 
 import io.jenkins.plugins.buildstash.api.Failure;
 import io.jenkins.plugins.buildstash.api.Redact;
+import io.jenkins.plugins.buildstash.upload.StallAlarm;
 import io.jenkins.plugins.buildstash.upload.StorageException;
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -68,19 +66,27 @@ final class StorageGet {
         AtomicBoolean stalled = new AtomicBoolean();
         BodyChunks body = new BodyChunks();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
         long stallNanos = stallTimeout.toNanos();
+        StallAlarm alarm = new StallAlarm(Thread.currentThread());
+        // A blocking send on this thread, not sendAsync, whose future completes through the JVM's async pool: on a
+        // machine of 2 CPUs that pool starts a thread for every exchange. A stall is cut by interrupting this thread
+        // while the answer is awaited, and by failing the body while it is read.
         ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
             if (System.nanoTime() - lastProgress.get() > stallNanos) {
-                stalled.set(true);
-                exchange.cancel(true);
-                body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
+                alarm.ring(() -> {
+                    stalled.set(true);
+                    body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
+                });
             }
         }, 1, 1, TimeUnit.SECONDS);
         long[] received = {0};
         try {
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = exchange.get();
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofPublisher());
+            } catch (IOException e) {
+                throw networkFailure(e, what, url, operation, stalled.get());
+            }
             response.body().subscribe(body);
             lastProgress.set(System.nanoTime());
             if (response.statusCode() != 200) {
@@ -102,20 +108,17 @@ final class StorageGet {
             }
             return received[0];
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             onBytes.accept(-received[0]);
+            if (alarm.silence()) {
+                throw stalled(what, url, operation);
+            }
             throw e;
-        } catch (CancellationException e) {
-            onBytes.accept(-received[0]);
-            throw stalled(what, url, operation);
-        } catch (ExecutionException e) {
-            onBytes.accept(-received[0]);
-            throw networkFailure(e.getCause(), what, url, operation, stalled.get());
         } catch (IOException e) {
             onBytes.accept(-received[0]);
             throw e;
         } finally {
             guard.cancel(false);
+            alarm.silenceAndClear();
             // Releases the connection if the body was not read to its end; nothing more arrives after this.
             body.abort(new IOException("done"));
         }

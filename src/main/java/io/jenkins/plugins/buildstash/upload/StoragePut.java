@@ -104,41 +104,8 @@ final class StoragePut {
             throw networkFailure(e, what, url, operation, stallNanos, lastProgress);
         } finally {
             guard.cancel(false);
-            if (alarm.silence()) {
-                // The alarm rang as the answer came: its interrupt is not the build's and must not outlive this PUT.
-                Thread.interrupted();
-            }
+            alarm.silenceAndClear();
             body.release();
-        }
-    }
-
-    /**
-     * The stall watchdog's interrupt of the sending thread, told apart from an abort's. Ringing and silencing exclude
-     * each other, so no interrupt reaches the thread once its PUT is over. An abort that lands in the very instant a
-     * stall is cut is taken for the stall and the PUT is retried; the key side, which the abort interrupts on its own,
-     * still aborts the pending upload.
-     */
-    private static final class StallAlarm {
-        private final Thread sender;
-        private boolean rang;
-        private boolean silenced;
-
-        StallAlarm(Thread sender) {
-            this.sender = sender;
-        }
-
-        synchronized void ring(Runnable failBody) {
-            if (!silenced && !rang) {
-                rang = true;
-                failBody.run();
-                sender.interrupt();
-            }
-        }
-
-        /** Ends the alarm; true when it rang. */
-        synchronized boolean silence() {
-            silenced = true;
-            return rang;
         }
     }
 

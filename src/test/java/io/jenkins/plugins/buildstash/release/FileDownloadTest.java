@@ -3,12 +3,16 @@ package io.jenkins.plugins.buildstash.release;
 import io.jenkins.plugins.buildstash.api.HttpClients;
 import io.jenkins.plugins.buildstash.upload.StorageException;
 import io.jenkins.plugins.buildstash.upload.TransferSettings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -119,6 +123,59 @@ class FileDownloadTest {
         assertThat(Files.readAllBytes(ws.resolve("buildstash-release/android/game.apk"))).isEqualTo(BODY);
         assertThat(log).anyMatch(l -> l.contains("Storage sent nothing for buildstash-release/android/game.apk for 1 s"));
         assertThat(downloadThreadsAlive()).isFalse();
+        assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt ended with the GET").isFalse();
+    }
+
+    @Test
+    void aGetWhoseAnswerNeverComesIsCutByTheWatchdogAndRetried() throws Exception {
+        storage = new ScriptedStorage((n, out) -> {
+            if (n == 1) {
+                Thread.sleep(Long.MAX_VALUE);
+            } else {
+                ScriptedStorage.ok(out, BODY);
+            }
+        });
+        Path ws = workspace();
+        long start = System.nanoTime();
+
+        run(ws, order("game.apk", BODY.length, TransferSettings.defaults().withStallTimeout(Duration.ofSeconds(1))));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(Files.readAllBytes(ws.resolve("buildstash-release/android/game.apk"))).isEqualTo(BODY);
+        assertThat(storage.connections()).isEqualTo(2);
+        assertThat(log).anyMatch(l -> l.startsWith("Retrying GET buildstash-release/android/game.apk")
+                && l.contains("Storage sent nothing for buildstash-release/android/game.apk for 1 s"));
+        // The watchdog cut the first GET by interrupting this thread: the interrupt must end with that GET, or the
+        // retry would fail as if the build had been stopped.
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(downloadThreadsAlive()).isFalse();
+    }
+
+    @Test
+    void aGetStartsNoThreadOfItsOwn() throws Exception {
+        storage = new ScriptedStorage((n, out) -> ScriptedStorage.ok(out, BODY));
+        Path ws = workspace();
+        HttpClient http = HttpClients.forStorage(null, Duration.ofSeconds(5));
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1);
+        try {
+            StorageGet get = new StorageGet(http, watchdog, Duration.ofSeconds(30));
+            get.fetch(storage.url("warm.apk"), ws.resolve("warm.apk.part"), BODY.length, "warm.apk", n -> {});
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long before = threads.getTotalStartedThreadCount();
+            int gets = 20;
+            for (int i = 0; i < gets; i++) {
+                Path part = ws.resolve("game-" + i + ".apk.part");
+                assertThat(get.fetch(storage.url("game.apk"), part, BODY.length, "game.apk", n -> {}))
+                        .isEqualTo(BODY.length);
+                assertThat(Files.readAllBytes(part)).isEqualTo(BODY);
+            }
+            // sendAsync completed each exchange through the JVM's async pool, which on 2 CPUs starts a thread per task:
+            // 20 or more here. What may start is the storage script's own threads and a shared client worker.
+            assertThat(threads.getTotalStartedThreadCount() - before).as("threads started by %d GETs", gets)
+                    .isLessThan(gets / 2);
+        } finally {
+            watchdog.shutdownNow();
+        }
     }
 
     @Test
