@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -49,7 +50,10 @@ final class ByteExactPut {
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_LINE = 16 * 1024;
 
-    /** Where the proxy is, if any; no credentials: controller proxy passwords never reach the file side. */
+    /**
+     * Where the proxy is, or null for the JVM's own settings; no credentials: controller proxy passwords never reach
+     * the file side.
+     */
     private final ProxyRoute proxy;
     private final Duration connectTimeout;
     /**
@@ -79,7 +83,7 @@ final class ByteExactPut {
             LongConsumer onBytes) throws IOException {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
-        Proxy via = proxy == null ? Proxy.NO_PROXY : proxy.proxyFor(url);
+        Proxy via = proxy == null ? jvmProxyFor(url) : proxy.proxyFor(url);
         try (Socket socket = connect(url, https, port, via, opened)) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -114,8 +118,25 @@ final class ByteExactPut {
         }
     }
 
+    /**
+     * The proxy the JDK client takes when it is given none: the JVM's default selector (the {@code https.proxyHost}
+     * and {@code http.nonProxyHosts} properties an agent is started with), HTTP proxies only, as that client does.
+     */
+    private static Proxy jvmProxyFor(URI url) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) {
+            return Proxy.NO_PROXY;
+        }
+        List<Proxy> proxies = selector.select(url);
+        return proxies == null ? Proxy.NO_PROXY : proxies.stream()
+                .filter(p -> p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress)
+                .findFirst().orElse(Proxy.NO_PROXY);
+    }
+
     private Socket connect(URI url, boolean https, int port, Proxy via, Consumer<Socket> opened) throws IOException {
-        Socket socket = new Socket();
+        // NO_PROXY: a plain Socket would otherwise ask the JVM's selector for a SOCKS proxy, which the JDK client,
+        // on socket channels, never uses; the HTTP proxy, if any, was chosen above.
+        Socket socket = new Socket(Proxy.NO_PROXY);
         opened.accept(socket);
         int timeout = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         if (via.type() != Proxy.Type.HTTP) {

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The byte-exact PUT on the paths a real storage host takes and the emulator (plain HTTP, no proxy) does not: TLS with
- * host name verification, a proxy's {@code CONNECT} tunnel with credentials, and a chunked error answer.
+ * host name verification, a proxy's {@code CONNECT} tunnel without credentials, the JVM's own proxy when none is
+ * given, and a chunked error answer.
  */
 class ByteExactPutTest {
 
@@ -160,6 +166,45 @@ class ByteExactPutTest {
         }
     }
 
+    /**
+     * Without a proxy of its own the transfer takes the JVM's, as the JDK client does for every other PUT: an agent
+     * started with {@code -Dhttps.proxyHost} sends a file whose name is outside ASCII through its proxy too.
+     */
+    @Test
+    void withoutARouteItTakesTheJvmsProxyAsTheJdkClientDoes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("body.bin"), "12345");
+        ProxySelector jvmDefault = ProxySelector.getDefault();
+        try (ServerSocket storage = tlsServer();
+                ServerSocket proxy = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Seen> seen = serveOnce(storage, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            CompletableFuture<String> connect = tunnel(proxy, storage.getLocalPort());
+            List<URI> asked = new CopyOnWriteArrayList<>();
+            ProxySelector.setDefault(new ProxySelector() {
+                @Override
+                public List<Proxy> select(URI uri) {
+                    asked.add(uri);
+                    return List.of(new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", 9)),
+                            new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.getLocalPort())));
+                }
+
+                @Override
+                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+            });
+            URI url = URI.create("https://127.0.0.1:" + storage.getLocalPort() + "/bucket/key?sig=1");
+
+            ByteExactPut.Answer answer = new ByteExactPut(null, Duration.ofSeconds(5), client.getSocketFactory()).put(
+                    url, Map.of("Content-Disposition", DISPOSITION), file, 0, 5, s -> {}, n -> {});
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(asked).containsExactly(url);
+            assertThat(connect.get(10, TimeUnit.SECONDS))
+                    .startsWith("CONNECT 127.0.0.1:" + storage.getLocalPort() + " HTTP/1.1\r\n");
+            assertThat(seen.get(10, TimeUnit.SECONDS).body()).isEqualTo("12345".getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            ProxySelector.setDefault(jvmDefault);
+        }
+    }
+
     @Test
     void aChunkedErrorAnswerIsReadWhole(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("body.bin"), "12345");
@@ -182,7 +227,8 @@ class ByteExactPutTest {
     private static CompletableFuture<String> tunnel(ServerSocket proxy, int targetPort) {
         CompletableFuture<String> head = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
-            try (Socket in = proxy.accept(); Socket out = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+            try (Socket in = proxy.accept(); Socket out = new Socket(Proxy.NO_PROXY)) {
+                out.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
                 head.complete(new String(readHead(in.getInputStream()), StandardCharsets.ISO_8859_1));
                 in.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 Thread back = new Thread(() -> pipe(out, in));
