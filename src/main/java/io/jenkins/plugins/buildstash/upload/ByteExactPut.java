@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -176,10 +175,11 @@ final class ByteExactPut {
     private static void writeBody(OutputStream out, Path file, long offset, long length, LongConsumer onBytes)
             throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // A heap chunk written whole: the socket (or TLS) stream takes the array in one call. Through
+            // Channels.newChannel the same bytes went out in 8 KiB copies, at a fifth of the JDK client's speed.
             ByteBuffer chunk = ByteBuffer.allocate(FileRangePublisher.CHUNK_SIZE);
             long position = offset;
             long end = offset + length;
-            var sink = Channels.newChannel(out);
             while (position < end) {
                 chunk.clear().limit((int) Math.min(chunk.capacity(), end - position));
                 int n = channel.read(chunk, position);
@@ -187,10 +187,7 @@ final class ByteExactPut {
                     throw new IOException(file.getFileName() + " is shorter than expected: it changed during the upload"
                             + " (ended at byte " + position + ", expected " + end + ")");
                 }
-                chunk.flip();
-                while (chunk.hasRemaining()) {
-                    sink.write(chunk);
-                }
+                out.write(chunk.array(), 0, n);
                 position += n;
                 onBytes.accept(n);
             }

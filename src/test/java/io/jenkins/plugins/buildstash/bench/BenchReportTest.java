@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The "in a real Jenkins" tables: verdicts from the recorded figures, and "not run" said plainly. */
+/** The report's tables: verdicts from the recorded figures, and "not run" said plainly. */
 class BenchReportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,29 @@ class BenchReportTest {
     }
 
     @Test
+    void singlePartIsJudgedAgainstTheFasterCurlAndShowsTheJavaBaselinesWhenRecorded() throws Exception {
+        long mib10 = 10L << 20;
+        List<JsonNode> results = new ArrayList<>();
+        // MB/s: ours 500, curl 400, curl without Expect 1000 (the faster), JDK alone 250, blocking socket 800.
+        for (String[] c : new String[][] {{"ours", "500"}, {"curl", "400"}, {"curl-no-expect", "1000"}, {"jdk", "250"},
+                {"socket", "800"}, {"ours-utf8", "600"}}) {
+            results.add(single(c[0], "warmup", mib10, 1)); // not counted
+            results.add(single(c[0], "run", mib10, Double.parseDouble(c[1])));
+        }
+
+        String report = new BenchReport(results, Map.of()).render();
+
+        assertThat(report).contains("| ours, name outside ASCII | JDK client alone | blocking socket, no TLS |");
+        assertThat(report).contains("| 10 MiB | 500 (500–500) | 400 (400–400) | 1000 (1000–1000) | 1.25× | 0.50× |")
+                .contains("**missed** (0.50×) | 600 (600–600) | 250 (250–250) | 800 (800–800) |");
+
+        List<JsonNode> withoutBaselines = results.stream()
+                .filter(r -> !Set.of("jdk", "socket", "ours-utf8").contains(r.path("client").asText())).toList();
+        assertThat(new BenchReport(withoutBaselines, Map.of()).render())
+                .doesNotContain("JDK client alone").doesNotContain("outside ASCII").contains("**missed** (0.50×) |\n");
+    }
+
+    @Test
     void aFailedUploadBatchIsMissed() throws Exception {
         String report = new BenchReport(List.of(batch("upload", "run", 15, 2000)), Map.of()).render();
 
@@ -67,6 +91,12 @@ class BenchReportTest {
     @Test
     void nothingIsWrittenWhenTheScenarioWasNotSelected() {
         assertThat(new BenchReport(List.of(), Map.of()).render()).doesNotContain("real Jenkins");
+    }
+
+    private static JsonNode single(String client, String phase, long bytes, double megabytesPerSecond) {
+        return JSON.createObjectNode().put("type", "single").put("client", client).put("phase", phase).put("run", 1)
+                .put("bytes", bytes).put("seconds", bytes / (megabytesPerSecond * 1e6))
+                .put("whole_seconds", bytes / (megabytesPerSecond * 1e6) + 0.01);
     }
 
     private static JsonNode step(long bytes, String phase, int run, double stepMs, long transferMs) {

@@ -42,8 +42,9 @@ import java.util.function.Consumer;
  * {@code bench/run.sh}, the one documented command, and {@code docs/performance.md}) and appends one JSON line per
  * measurement to a results file that {@link BenchReport} turns into tables. Not a unit test.
  *
- * <p>Scenarios: {@code warmup} (curl PUTs that let the emulator's JIT settle), {@code single} (our engine and
- * {@code curl --upload-file} side by side, warm-ups then interleaved runs), {@code shaped} (whole multipart uploads at
+ * <p>Scenarios: {@code warmup} (curl PUTs that let the emulator's JIT settle), {@code single} (our engine,
+ * {@code curl --upload-file} and two Java baselines, the JDK client alone and a blocking socket, side by side, warm-ups
+ * then interleaved runs), {@code shaped} (whole multipart uploads at
  * several concurrencies and the curl part loop, on a shaped emulator), {@code memory} (one upload, then this JVM's peak
  * RSS) and {@code overhead} (API and storage requests per upload, from the emulator's counters).
  *
@@ -120,7 +121,7 @@ public final class UploadBench {
     private void single() throws Exception {
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         int warmups = Integer.parseInt(options.getOrDefault("warmups", "1"));
-        List<String> clients = List.of("ours", "curl", "curl-no-expect");
+        List<String> clients = List.of("ours", "curl", "curl-no-expect", "jdk", "socket", "ours-utf8");
         for (String name : option("files").split(",")) {
             Path file = Path.of(name);
             for (int w = 1; w <= warmups; w++) {
@@ -143,6 +144,21 @@ public final class UploadBench {
             TimedSide side = new TimedSide(new LocalFileSide(engineLog::add));
             double whole = upload(file, side, TransferSettings.defaults());
             line.put("seconds", side.seconds()).put("whole_seconds", whole);
+        } else if (clientName.equals("ours-utf8")) {
+            // The same bytes under a name outside ASCII: its signed Content-Disposition takes the byte-exact PUT.
+            Path named = file.resolveSibling("jeu-été " + file.getFileName());
+            if (!Files.exists(named)) {
+                Files.createLink(named, file);
+            }
+            TimedSide side = new TimedSide(new LocalFileSide(engineLog::add));
+            double whole = upload(named, side, TransferSettings.defaults());
+            line.put("seconds", side.seconds()).put("whole_seconds", whole);
+        } else if (clientName.equals("jdk")) {
+            PlainJdkFileSide jdk = new PlainJdkFileSide();
+            line.put("whole_seconds", upload(file, jdk, TransferSettings.defaults())).put("seconds", jdk.lastSeconds());
+        } else if (clientName.equals("socket")) {
+            BlockingSocketFileSide socket = new BlockingSocketFileSide();
+            line.put("whole_seconds", upload(file, socket, TransferSettings.defaults())).put("seconds", socket.lastSeconds());
         } else {
             CurlFileSide curl = new CurlFileSide(clientName.equals("curl-no-expect"), scratch);
             TimedSide side = new TimedSide(curl);

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * File names as people write them, through the real key side and file side against the emulator, whose storage checks
@@ -90,6 +91,20 @@ class UnicodeFileNamesTest {
         assertThat(stored.filename()).isEqualTo(name);
         assertThat(stored.sha256()).isEqualTo(Files2.sha256(file));
         assertThat(api.emulator.pendingUploads()).isEmpty();
+    }
+
+    /** Sizes around the byte-exact PUT's read chunk, which it writes whole: every boundary arrives byte-identical. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, FileRangePublisher.CHUNK_SIZE - 1, FileRangePublisher.CHUNK_SIZE,
+            FileRangePublisher.CHUNK_SIZE + 1, 3 * FileRangePublisher.CHUNK_SIZE + 5})
+    void aSinglePartWithAUnicodeNameArrivesWholeAtEveryChunkBoundary(int size) throws Exception {
+        Path file = Files2.random(dir, "jeu-été-" + size + ".apk", size, size);
+
+        UploadResult result = uploader().upload(new UploadSpec(LocalFile.of(file), null, List.of(), android().build(), null));
+
+        StoredFile stored = api.emulator.storedBuild(result.buildId()).orElseThrow().primary();
+        assertThat(stored.sizeBytes()).isEqualTo(size);
+        assertThat(stored.sha256()).isEqualTo(Files2.sha256(file));
     }
 
     @Test
