@@ -82,9 +82,12 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        spec = Path.of(System.getProperty("buildstash.openapi", "../shared/api/openapi.json"));
+        String fromEnvironment = System.getenv("BUILDSTASH_OPENAPI");
+        spec = Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment
+                : System.getProperty("buildstash.openapi", "../shared/api/openapi.json"));
         Assumptions.assumeTrue(Files.isRegularFile(spec), "the official openapi.json is not at " + spec.toAbsolutePath()
-                + " (system property buildstash.openapi): there is nothing to check conformance against");
+                + " (environment BUILDSTASH_OPENAPI, or system property buildstash.openapi): there is nothing to check"
+                + " conformance against");
         validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
                 .withLevelResolver(LevelResolver.create()
                         // Strict: a response field that the schema does not declare is an error.
