@@ -24,7 +24,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -63,7 +62,6 @@ final class StorageGet {
         Files.deleteIfExists(part);
         String operation = "GET " + Redact.url(url);
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-        AtomicBoolean stalled = new AtomicBoolean();
         BodyChunks body = new BodyChunks();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
         long stallNanos = stallTimeout.toNanos();
@@ -73,10 +71,7 @@ final class StorageGet {
         // while the answer is awaited, and by failing the body while it is read.
         ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
             if (System.nanoTime() - lastProgress.get() > stallNanos) {
-                alarm.ring(() -> {
-                    stalled.set(true);
-                    body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s"));
-                });
+                alarm.ring(() -> body.abort(new IOException("no progress for " + stallTimeout.toSeconds() + " s")));
             }
         }, 1, 1, TimeUnit.SECONDS);
         long[] received = {0};
@@ -85,7 +80,7 @@ final class StorageGet {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofPublisher());
             } catch (IOException e) {
-                throw networkFailure(e, what, url, operation, stalled.get());
+                throw networkFailure(e, what, url, operation, alarm.rang());
             }
             response.body().subscribe(body);
             lastProgress.set(System.nanoTime());
@@ -100,7 +95,7 @@ final class StorageGet {
                         + " describes, and fetching it again cannot change that. Tell Buildstash about this build",
                         operation, Failure.of(Failure.Type.PERMANENT), false);
             }
-            copy(body, part, expected, what, url, operation, stalled, lastProgress, received, onBytes);
+            copy(body, part, expected, what, url, operation, alarm, lastProgress, received, onBytes);
             if (expected >= 0 && received[0] != expected) {
                 throw new StorageException("Storage sent only " + received[0] + " of the " + expected + " bytes of "
                         + what + ": the transfer was cut short", operation, Failure.of(Failure.Type.CONNECTION_LOST),
@@ -125,7 +120,7 @@ final class StorageGet {
     }
 
     private void copy(BodyChunks body, Path part, long expected, String what, String url, String operation,
-            AtomicBoolean stalled, AtomicLong lastProgress, long[] received, LongConsumer onBytes)
+            StallAlarm alarm, AtomicLong lastProgress, long[] received, LongConsumer onBytes)
             throws IOException, InterruptedException {
         // CREATE_NEW and NOFOLLOW_LINKS: never write through a link someone left at the .part name.
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
@@ -135,7 +130,7 @@ final class StorageGet {
                 try {
                     chunk = body.next();
                 } catch (IOException e) {
-                    if (stalled.get()) {
+                    if (alarm.rang()) {
                         throw stalled(what, url, operation);
                     }
                     throw networkFailure(e, what, url, operation, false);

@@ -27,6 +27,11 @@ public final class StallAlarm {
         }
     }
 
+    /** Whether the alarm rang: the transfer's failure, if any, is the stall's. */
+    public synchronized boolean rang() {
+        return rang;
+    }
+
     /** Ends the alarm; true when it rang. */
     public synchronized boolean silence() {
         silenced = true;

@@ -1,12 +1,6 @@
 package io.jenkins.plugins.buildstash.bench;
 
-import io.jenkins.plugins.buildstash.api.model.PresignedRequest;
-import io.jenkins.plugins.buildstash.upload.FileOrder;
-import io.jenkins.plugins.buildstash.upload.FileReceipt;
-import io.jenkins.plugins.buildstash.upload.FileSide;
-import io.jenkins.plugins.buildstash.upload.TransferOrder;
-import io.jenkins.plugins.buildstash.upload.TransferReceipt;
-import io.jenkins.plugins.buildstash.upload.UrlSource;
+import io.jenkins.plugins.buildstash.upload.TransferSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,11 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,36 +19,16 @@ import java.util.regex.Pattern;
  * status and ETag read back. Plain HTTP only (no TLS, no proxy, no redirect): a measure of how much of the gap to curl
  * is the JDK client's own write path, not a way to send files. Not part of the plugin.
  */
-final class BlockingSocketFileSide implements FileSide {
+final class BlockingSocketFileSide extends SinglePutBaseline {
 
-    private static final Set<String> WRITTEN_HERE = Set.of("content-length", "host", "connection", "expect");
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
     private static final Pattern ETAG = Pattern.compile("(?im)^etag:\\s*(.+?)\\s*$");
 
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(256 * 1024);
-    private double lastSeconds = Double.NaN;
-
-    double lastSeconds() {
-        return lastSeconds;
-    }
 
     @Override
-    public TransferReceipt transfer(TransferOrder order, UrlSource urls) throws IOException, InterruptedException {
-        List<FileReceipt> receipts = new ArrayList<>();
-        long start = System.nanoTime(); // the same span as the engine's file side: order to receipt
-        for (FileOrder file : order.files()) {
-            if (file.isMultipart()) {
-                throw new IOException("the blocking-socket baseline sends single PUTs only");
-            }
-            PresignedRequest put = urls.singlePut(file.role(), file.index());
-            receipts.add(new FileReceipt(file.role(), file.index(), file.name(), file.size(),
-                    List.of(put(URI.create(put.url()), put.headers(), Path.of(file.path()), file.size())), 0, 0));
-        }
-        lastSeconds = (System.nanoTime() - start) / 1e9;
-        return new TransferReceipt(receipts);
-    }
-
-    private String put(URI url, Map<String, String> headers, Path file, long size) throws IOException {
+    String put(TransferSettings settings, URI url, Map<String, String> headers, Path file, long size)
+            throws IOException {
         if (!"http".equals(url.getScheme())) {
             throw new IOException("the blocking-socket baseline speaks plain HTTP only, not " + url.getScheme());
         }
@@ -68,12 +38,8 @@ final class BlockingSocketFileSide implements FileSide {
             head.append('?').append(url.getRawQuery());
         }
         head.append(" HTTP/1.1\r\nHost: ").append(url.getHost()).append(':').append(port).append("\r\n");
-        headers.forEach((name, value) -> {
-            if (!WRITTEN_HERE.contains(name.toLowerCase(Locale.ROOT))) {
-                head.append(name).append(": ").append(value).append("\r\n");
-            }
-        });
-        head.append("x-amz-acl: private\r\nContent-Length: ").append(size).append("\r\nConnection: close\r\n\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(size).append("\r\nConnection: close\r\n\r\n");
         try (SocketChannel socket = SocketChannel.open(new InetSocketAddress(url.getHost(), port));
                 FileChannel in = FileChannel.open(file)) {
             ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.US_ASCII));

@@ -140,25 +140,17 @@ public final class UploadBench {
     private void singleRun(Path file, String clientName, String phase, int n, int of) throws Exception {
         long size = Files.size(file);
         ObjectNode line = record("single").put("client", clientName).put("phase", phase).put("run", n).put("bytes", size);
-        if (clientName.equals("ours")) {
+        if (clientName.startsWith("ours")) {
+            // ours-utf8: the same bytes under a name outside ASCII, whose signed Content-Disposition takes the
+            // byte-exact PUT.
+            Path sent = clientName.equals("ours-utf8") ? nonAsciiName(file) : file;
             TimedSide side = new TimedSide(new LocalFileSide(engineLog::add));
-            double whole = upload(file, side, TransferSettings.defaults());
+            double whole = upload(sent, side, TransferSettings.defaults());
             line.put("seconds", side.seconds()).put("whole_seconds", whole);
-        } else if (clientName.equals("ours-utf8")) {
-            // The same bytes under a name outside ASCII: its signed Content-Disposition takes the byte-exact PUT.
-            Path named = file.resolveSibling("jeu-été " + file.getFileName());
-            if (!Files.exists(named)) {
-                Files.createLink(named, file);
-            }
-            TimedSide side = new TimedSide(new LocalFileSide(engineLog::add));
-            double whole = upload(named, side, TransferSettings.defaults());
-            line.put("seconds", side.seconds()).put("whole_seconds", whole);
-        } else if (clientName.equals("jdk")) {
-            PlainJdkFileSide jdk = new PlainJdkFileSide();
-            line.put("whole_seconds", upload(file, jdk, TransferSettings.defaults())).put("seconds", jdk.lastSeconds());
-        } else if (clientName.equals("socket")) {
-            BlockingSocketFileSide socket = new BlockingSocketFileSide();
-            line.put("whole_seconds", upload(file, socket, TransferSettings.defaults())).put("seconds", socket.lastSeconds());
+        } else if (clientName.equals("jdk") || clientName.equals("socket")) {
+            SinglePutBaseline baseline = clientName.equals("jdk") ? new PlainJdkFileSide() : new BlockingSocketFileSide();
+            line.put("whole_seconds", upload(file, baseline, TransferSettings.defaults()))
+                    .put("seconds", baseline.lastSeconds());
         } else {
             CurlFileSide curl = new CurlFileSide(clientName.equals("curl-no-expect"), scratch);
             TimedSide side = new TimedSide(curl);
@@ -168,6 +160,15 @@ public final class UploadBench {
         write(line);
         progress("single %s %-15s %s %d/%d: %s", size(size), clientName, phase, n, of,
                 rate(size, line.get("seconds").asDouble()));
+    }
+
+    /** A hard link to {@code file} named {@code jeu-été <name>}, made once. */
+    private static Path nonAsciiName(Path file) throws IOException {
+        Path named = file.resolveSibling("jeu-été " + file.getFileName());
+        if (!Files.exists(named)) {
+            Files.createLink(named, file);
+        }
+        return named;
     }
 
     /** Whole multipart uploads (request to verify) on a shaped emulator: our engine at each concurrency, then curl. */
